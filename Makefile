@@ -1,0 +1,57 @@
+# The two commands in the README are the contract: `make serve` and `make test`.
+# Everything else here is what they are made of.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve test build check pdf bench lint clean help
+
+help:
+	@echo "make serve  - set up and preview the site at http://$(HOST):$(PORT) with live reload"
+	@echo "make test   - set up and run every test (unit, fixture-site, built-HTML, browser)"
+	@echo "make build  - validate, then build the site strictly into site/ (never half-written)"
+	@echo "make check  - validate data and front matter only"
+	@echo "make pdf    - build the PDFs (arrangements, briefings)"
+	@echo "make bench  - run the performance benchmark (prints figures; not a test)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+check: $(STAMP)
+	$(BIN)/procedures check
+
+build: $(STAMP)
+	$(BIN)/procedures build
+
+serve: $(STAMP)
+	$(BIN)/procedures serve --host $(HOST) --port $(PORT)
+
+pdf: $(STAMP)
+	$(BIN)/procedures pdf
+
+test: $(TEST_STAMP)
+	$(BIN)/ruff check procedures macros tests
+	$(BIN)/procedures check
+	@# pytest exits 5 when it collected no tests: that is a failure, not a pass.
+	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest ran no tests' >&2; exit 1; fi; exit $$rc
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check procedures macros tests
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m procedures.bench
+
+clean:
+	rm -rf site .site-build* .pytest_cache .ruff_cache

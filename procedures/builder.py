@@ -1,0 +1,78 @@
+"""Build the site strictly into a temporary folder, then swap it into place.
+
+A failed build (bad data, a broken link, a macro error, a failing post-build step)
+leaves the previous ``site/`` untouched: nothing half-written is ever published.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import registry
+from .site import get_site, resolve
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    try:
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Abort, MkDocsException) as exc:
+        raise BuildFailed(str(exc) or exc.__class__.__name__) from exc
+
+
+def _log_to_stderr() -> None:
+    """MkDocs logs its warnings; show them (one line each) as the mkdocs CLI would."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_procedures", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler._procedures = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def build_site(root: Path, out: Path | None = None, progress: Callable[[str], None] = print) -> Path:
+    root = root.resolve()
+    out = (out or root / "site").resolve()
+    site = get_site(root)
+    if site.report.errors:
+        raise BuildFailed("\n".join(str(p) for p in site.report.errors))
+    tmp = out.parent / f".site-build-{int(time.time() * 1000)}"
+    _log_to_stderr()
+    started = time.perf_counter()
+    try:
+        progress(f"Building the site into a temporary folder ({tmp.name}) …")
+        mkdocs_build(root / "mkdocs.yml", tmp)
+        for spec in registry.AFTER_BUILD:
+            progress(f"Running {spec} …")
+            resolve(spec)(site, tmp)
+    except SystemExit as exc:  # mkdocs-macros exits on a failing macro (on_error_fail)
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(f"a page macro failed (exit {exc.code}); see the message above") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = out.parent / (out.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)
+    progress(f"Built {out} in {time.perf_counter() - started:.1f} s")
+    return out

@@ -1,0 +1,108 @@
+"""The ``procedures`` command: one entry point for editors and CI.
+
+Every sub-command has ``--help``. Exit status is 0 on success, 1 when the content has
+problems (each printed as one line: file, line, what to do), 2 on wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .site import load_site
+
+
+def find_root(start: Path | None = None) -> Path:
+    here = (start or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / "mkdocs.yml").exists() and (candidate / "data").is_dir():
+            return candidate
+    return here
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    site = load_site(args.root)
+    for line in site.report.lines():
+        print(line, file=sys.stderr if not line.split(": ", 1)[-1].startswith("warning") else sys.stdout)
+    errors, warnings = len(site.report.errors), len(site.report.warnings)
+    pages = len(site.pages)
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s) in {pages} pages and {len(site.data)} data files — fix the lines above.", file=sys.stderr)
+        return 1
+    print(f"All good: {pages} pages and {len(site.data)} data files checked, {warnings} warning(s).")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .builder import BuildFailed, build_site
+
+    try:
+        build_site(args.root, Path(args.out).resolve() if args.out else None)
+    except BuildFailed as exc:
+        print(str(exc), file=sys.stderr)
+        print("The build failed; the previous site/ was left as it was.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    site = load_site(args.root)
+    for line in site.report.lines():
+        print(line, file=sys.stderr)
+    if site.report.errors:
+        print("Fix the problems above, then run make serve again.", file=sys.stderr)
+        return 1
+    env = dict(os.environ)
+    if args.drafts:
+        env["PROCEDURES_SHOW_DRAFTS"] = "1"
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}", "--livereload"]
+    print(f"Previewing at http://{args.host}:{args.port}/ (Ctrl+C to stop)")
+    try:
+        return subprocess.call(cmd, cwd=args.root, env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+# name -> (help, configure(parser), handler)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "check": ("Validate all data and front matter (exit 1 on errors).", lambda p: None, cmd_check),
+    "build": (
+        "Validate, then build the site strictly into site/ (never half-written).",
+        lambda p: p.add_argument("--out", help="folder to build into (default: site/)"),
+        cmd_build,
+    ),
+    "serve": (
+        "Preview the site with live reload.",
+        lambda p: (
+            p.add_argument("--host", default="127.0.0.1"),
+            p.add_argument("--port", default=8000, type=int),
+            p.add_argument("--drafts", action="store_true", help="show draft chapters in the preview"),
+        ),
+        cmd_serve,
+    ),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="procedures", description="Check, build and manage the LLR safeguarding children procedures.")
+    p.add_argument("--root", type=Path, default=None, help="project folder (default: found from the current folder)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, configure, handler) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        configure(sp)
+        sp.set_defaults(handler=handler)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = (args.root or find_root()).resolve()
+    return args.handler(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

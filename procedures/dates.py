@@ -1,0 +1,41 @@
+""""Today" for every date-dependent output.
+
+Builds and tests pin it with ``SOURCE_DATE_EPOCH`` (seconds since 1970, the
+reproducible-builds convention); otherwise it is the date the build runs. Pages that
+must stay true after the build (review due, current chair) re-decide in the browser
+and use this date only as the fallback.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+
+def build_datetime() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC)
+        except ValueError as exc:  # pragma: no cover - message path tested via today()
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {epoch!r}"
+            ) from exc
+    return datetime.now(tz=UTC)
+
+
+def today() -> date:
+    return build_datetime().date()
+
+
+def epoch_for(d: date) -> str:
+    """The SOURCE_DATE_EPOCH value for midday UTC on ``d`` (handy in tests)."""
+    return str(int(datetime(d.year, d.month, d.day, 12, tzinfo=UTC).timestamp()))
+
+
+def month_year(d: date) -> str:
+    return d.strftime("%B %Y")
+
+
+def long_date(d: date) -> str:
+    return f"{d.day} {d.strftime('%B %Y')}"

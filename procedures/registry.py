@@ -1,0 +1,52 @@
+"""The one place where features plug in.
+
+Each feature adds a line here: the data files it owns (with their model), the cross
+checks it runs over the whole site, the macro modules it exposes to pages, and the
+files it writes after the build. Keeping this list explicit makes it obvious what
+exists, and a test checks that every YAML file in ``data/`` has a model.
+"""
+
+from __future__ import annotations
+
+from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+
+# data file name (in data/) -> model of the whole file
+DATA_FILES = {
+    "sections.yml": SectionsFile,
+    "owners.yml": OwnersFile,
+    "partners.yml": PartnersFile,
+    "contacts.yml": ContactsFile,
+    "glossary.yml": GlossaryFile,
+}
+
+# "module:function" run as function(site) after every data file and page has loaded;
+# each adds problems to site.report.
+CROSS_CHECKS = [
+    "procedures.checks:check_foundation",
+    "procedures.manual:check_chapters",
+]
+
+# modules with a ``macros(site) -> dict[name, callable]`` function, exposed to pages
+MACRO_MODULES = [
+    "procedures.contacts",
+    "procedures.glossary",
+    "procedures.manual",
+]
+
+# "module:function" run as function(site, site_dir, config) after MkDocs has written the site
+POST_BUILD = []
+
+# docs/ folder prefix -> "module:function" that validates a page of that type and
+# records it on the site; every other page is an ordinary page (PageMeta).
+CONTENT_TYPES = {
+    "manual/": "procedures.manual:load_chapter",
+}
+
+# nav markers in mkdocs.yml -> "module:function" returning nav items for that place
+NAV_EXPANDERS = {
+    "!chapters": "procedures.manual:nav_entries",
+}
+
+# "module:function" run as function(site, site_dir) on the complete temporary build
+# before it is swapped into site/ (e.g. search indexing); a failure aborts the build
+AFTER_BUILD = []
