@@ -49,4 +49,8 @@ NAV_EXPANDERS = {
 
 # "module:function" run as function(site, site_dir) on the complete temporary build
 # before it is swapped into site/ (e.g. search indexing); a failure aborts the build
-AFTER_BUILD = []
+AFTER_BUILD = [
+    "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
+    # keep procedures.security LAST: it hashes the final inline scripts into the CSP
+    "procedures.security:write_headers",
+]

@@ -1,0 +1,58 @@
+"""Make the HTML that Material for MkDocs writes valid (Nu Html Checker: zero errors).
+
+Material's templates write two things the HTML standard forbids, outside any block an
+override could replace:
+
+* ``autocomplete="off"`` on its hidden checkbox toggles (``autocomplete`` is not
+  allowed on ``type="checkbox"``);
+* ``tabindex=""`` on navigation section labels (an empty tabindex is not an integer;
+  browsers ignore it, so removing it changes nothing for readers);
+* ``<label for="__toc">`` on pages that have no ``__toc`` toggle (section index pages
+  and pages outside the navigation): a label must name a control that exists. The
+  label stays (it is the "Table of contents" heading); only its dead ``for`` goes.
+
+This AFTER_BUILD step removes exactly those attributes from the built pages. It touches
+nothing else; ``tests/unit/test_htmlfix.py`` and the Nu checker test keep it honest.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .site import Site
+
+_INPUT = re.compile(r"<input\b[^>]*>", re.I)
+_CHECKBOX = re.compile(r"""\btype\s*=\s*["']?(checkbox|radio)\b""", re.I)
+_AUTOCOMPLETE = re.compile(r"""\s+autocomplete\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_EMPTY_TABINDEX = re.compile(r"""\s+tabindex\s*=\s*(?:""|'')""", re.I)
+_TOC_FOR = re.compile(r"""(<label\b[^>]*?)\s+for\s*=\s*["']__toc["']""", re.I)
+_TOC_ID = re.compile(r"""\bid\s*=\s*["']__toc["']""", re.I)
+
+
+def _fix_input(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    if _CHECKBOX.search(tag):
+        return _AUTOCOMPLETE.sub("", tag)
+    return tag
+
+
+def fix_html(text: str) -> str:
+    text = _INPUT.sub(_fix_input, text)
+    if not _TOC_ID.search(text):
+        text = _TOC_FOR.sub(r"\1", text)
+    return _EMPTY_TABINDEX.sub("", text)
+
+
+def fix_site(site: Site | None, site_dir: Path) -> int:
+    """Fix every built page in place; return how many files changed."""
+    changed = 0
+    for path in Path(site_dir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        fixed = fix_html(text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+            changed += 1
+    return changed
