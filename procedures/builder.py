@@ -47,7 +47,9 @@ def _log_to_stderr() -> None:
     logger.setLevel(logging.WARNING)
 
 
-def build_site(root: Path, out: Path | None = None, progress: Callable[[str], None] = print) -> Path:
+def build_site(root: Path, out: Path | None = None, progress: Callable[[str], None] = print,
+               after_build: bool = True) -> Path:
+    """Build strictly; ``after_build=False`` skips whole-site steps (search index, PDFs) for quick test builds."""
     root = root.resolve()
     out = (out or root / "site").resolve()
     site = get_site(root)
@@ -59,7 +61,7 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
     try:
         progress(f"Building the site into a temporary folder ({tmp.name}) …")
         mkdocs_build(root / "mkdocs.yml", tmp)
-        for spec in registry.AFTER_BUILD:
+        for spec in registry.AFTER_BUILD if after_build else []:
             progress(f"Running {spec} …")
             resolve(spec)(site, tmp)
     except SystemExit as exc:  # mkdocs-macros exits on a failing macro (on_error_fail)

@@ -104,5 +104,11 @@ def validate(model: type[BaseModel], data: Any, lines: Lines, report: Report) ->
             clean = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "union[")))
             err = {**err, "loc": clean}
             line = lines.line_of(clean)
+            if not clean and isinstance(data, dict):
+                # a whole-model rule: point at the first key its message talks about
+                msg = explain(err, model)
+                mentioned = sorted((msg.find(k), k) for k in data if isinstance(k, str) and msg.find(k) >= 0)
+                if mentioned:
+                    line = lines.line_of((mentioned[0][1],))
             report.error(lines.file, line, explain(err, model))
         return None

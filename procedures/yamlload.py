@@ -116,8 +116,14 @@ def load_text(text: str, file: str, offset: int = 0) -> tuple[Any, Lines]:
     return data, lines
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"}
+
+
 def _build(loader: _Loader, node: yaml.Node, path: Path_, lines: Lines) -> Any:
     lines.by_path.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS:
+        raise YamlSyntaxError(node.start_mark.line + 1 + lines.offset,
+                              f"the YAML tag '{node.tag}' is not allowed here — remove it")
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         out: dict[Any, Any] = {}
@@ -139,7 +145,11 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, lines: Lines) -> Any:
             lines.by_path[path + (i,)] = child.start_mark.line + 1
             items.append(_build(loader, child, path + (i,), lines))
         return items
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.YAMLError:
+        raise YamlSyntaxError(node.start_mark.line + 1 + lines.offset,
+                              f"the YAML tag '{node.tag}' is not allowed here — remove it") from None
 
 
 def load_file(path: Path, root: Path | None = None) -> tuple[Any, Lines]:
