@@ -8,6 +8,7 @@ exists, and a test checks that every YAML file in ``data/`` has a model.
 
 from __future__ import annotations
 
+from .briefings import BriefingThemesFile
 from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
 
 # data file name (in data/) -> model of the whole file
@@ -17,6 +18,7 @@ DATA_FILES = {
     "partners.yml": PartnersFile,
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
+    "briefing-themes.yml": BriefingThemesFile,
 }
 
 # "module:function" run as function(site) after every data file and page has loaded;
