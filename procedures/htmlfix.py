@@ -11,6 +11,10 @@ override could replace:
   and pages outside the navigation): a label must name a control that exists. The
   label stays (it is the "Table of contents" heading); only its dead ``for`` goes.
 
+It also adds the one thing Material leaves out: a "Skip to content" link on pages that
+have no table of contents (Material only writes one from ``page.toc``, so the 404 page
+had none). The link goes to the page's first ``<h1 id>``.
+
 This AFTER_BUILD step removes exactly those attributes from the built pages. It touches
 nothing else; ``tests/unit/test_htmlfix.py`` and the Nu checker test keep it honest.
 """
@@ -30,6 +34,8 @@ _AUTOCOMPLETE = re.compile(r"""\s+autocomplete\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)
 _EMPTY_TABINDEX = re.compile(r"""\s+tabindex\s*=\s*(?:""|'')""", re.I)
 _TOC_FOR = re.compile(r"""(<label\b[^>]*?)\s+for\s*=\s*["']__toc["']""", re.I)
 _TOC_ID = re.compile(r"""\bid\s*=\s*["']__toc["']""", re.I)
+_EMPTY_SKIP = re.compile(r"""(<div data-md-component="skip">)\s*(</div>)""")
+_H1_ID = re.compile(r"""<h1\b[^>]*\bid\s*=\s*["']([^"']+)["']""", re.I)
 
 
 def _fix_input(match: re.Match[str]) -> str:
@@ -43,6 +49,10 @@ def fix_html(text: str) -> str:
     text = _INPUT.sub(_fix_input, text)
     if not _TOC_ID.search(text):
         text = _TOC_FOR.sub(r"\1", text)
+    h1 = _H1_ID.search(text)
+    if h1:
+        link = f'<a href="#{h1.group(1)}" class="md-skip">Skip to content</a>'
+        text = _EMPTY_SKIP.sub(lambda m: m.group(1) + link + m.group(2), text, count=1)
     return _EMPTY_TABINDEX.sub("", text)
 
 

@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import chapter_page, glossary, manual, registry
+from . import chapter_page, glossary, manual, notfound, registry
 from .site import Site, get_site, resolve
 
 log = logging.getLogger("mkdocs.plugins.procedures")
@@ -105,6 +106,16 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             context["chapter_head"] = chapter_page.head(self.site, chapter, page.url, config.site_url or "")
             context["chapter_foot"] = chapter_page.foot(self.site, chapter, page.url, config.site_url or "")
         context["build_date"] = self.site.today.isoformat()
+        # Material writes <meta content="{{ page.meta.description }}"> unescaped: a quote in
+        # a description would break the page's HTML. Escape it once, here.
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = escape(page.meta["description"])
+        return context
+
+    def on_template_context(self, context, template_name, config, **kwargs):
+        # static templates (404.html) have no page: give them what procedures renders
+        if template_name == "404.html" and self.site is not None:
+            context.update(notfound.context(self.site))
         return context
 
     # --- after the site is written -------------------------------------------------

@@ -45,6 +45,9 @@ def project_copy(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     from procedures.builder import build_site
 
+    reuse = os.environ.get("PROCEDURES_TEST_SITE")  # a site you built already (never set in CI)
+    if reuse and not os.environ.get("CI"):
+        return Path(reuse).resolve()
     out = tmp_path_factory.mktemp("built") / "site"
     build_site(REPO, out, progress=lambda msg: None)
     return out
