@@ -25,6 +25,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	@touch $@
 
+# Test-only tools from the npm registry (axe-core, the Nu Html Checker), pinned by
+# tests/browser/package-lock.json; nothing is downloaded while the tests run.
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(TEST_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
@@ -41,7 +48,7 @@ serve: $(STAMP)
 pdf: $(STAMP)
 	$(BIN)/procedures pdf
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(BROWSER_TOOLS)
 	$(BIN)/ruff check procedures macros tests
 	$(BIN)/procedures check
 	@# pytest exits 5 when it collected no tests: that is a failure, not a pass.
