@@ -8,6 +8,13 @@ exists, and a test checks that every YAML file in ``data/`` has a model.
 
 from __future__ import annotations
 
+from .arrangements.models import (
+    ArrangementsFile,
+    ComplianceFile,
+    GovernanceFile,
+    PartnershipsFile,
+    RotationFile,
+)
 from .briefings import BriefingThemesFile
 from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
 
@@ -19,6 +26,12 @@ DATA_FILES = {
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
     "briefing-themes.yml": BriefingThemesFile,
+    # the published safeguarding arrangements (procedures/arrangements/)
+    "rotation.yml": RotationFile,
+    "governance.yml": GovernanceFile,
+    "partnerships.yml": PartnershipsFile,
+    "arrangements.yml": ArrangementsFile,
+    "arrangements-compliance.yml": ComplianceFile,
 }
 
 # "module:function" run as function(site) after every data file and page has loaded;
@@ -26,6 +39,7 @@ DATA_FILES = {
 CROSS_CHECKS = [
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
+    "procedures.arrangements.checks:check_arrangements",
 ]
 
 # modules with a ``macros(site) -> dict[name, callable]`` function, exposed to pages
@@ -33,6 +47,7 @@ MACRO_MODULES = [
     "procedures.contacts",
     "procedures.glossary",
     "procedures.manual",
+    "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
 # "module:function" run as function(site, site_dir, config) after MkDocs has written the site
@@ -47,12 +62,20 @@ CONTENT_TYPES = {
 # nav markers in mkdocs.yml -> "module:function" returning nav items for that place
 NAV_EXPANDERS = {
     "!chapters": "procedures.manual:nav_entries",
+    "!arrangements": "procedures.arrangements.pages:nav_entries",
 }
 
 # "module:function" run as function(site, site_dir) on the complete temporary build
 # before it is swapped into site/ (e.g. search indexing); a failure aborts the build
 AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
+    "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
+]
+
+# "module:function" returning procedures.pdf.PdfDocument entries (built page, output,
+# title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
+PDF_DOCUMENTS = [
+    "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
 ]

@@ -1,0 +1,239 @@
+"""Tagged, accessible PDFs of built pages, printed by headless Chromium.
+
+Shared machinery: a feature that publishes a page as a document adds a
+``"module:function"`` to ``registry.PDF_DOCUMENTS``; the function takes the site and
+returns :class:`PdfDocument` entries. After every build :func:`render_all` prints each
+one from the finished site into the site itself (e.g. ``arrangements/arrangements.pdf``),
+and ``procedures pdf`` does the same on demand.
+
+How a page becomes a PDF (:func:`render_pdf`):
+
+* the built site is served on 127.0.0.1 (a random free port) — the page is printed as
+  readers see it, with its own CSS and print styles; any request to another host is
+  refused;
+* the system Chromium is driven by Playwright (no browser download); Playwright's own
+  Chromium is used only when no system one is installed;
+* print media is emulated; the PDF is A4, tagged (a structure tree for screen readers),
+  with an outline (bookmarks from the headings), backgrounds, and a header and footer
+  carrying the title and "Page n of N";
+* the document title (the PDF's ``/Title``) is set from ``title``; links to the local
+  server are rewritten to ``public_url`` (default: the site_url behind the page's
+  canonical link) so they work outside the build;
+* the clock can be fixed (``now``) so anything a page decides by date says the same
+  in the PDF as in the HTML built with ``SOURCE_DATE_EPOCH``.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .site import Site
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-quic", "--no-first-run",
+]
+
+MARGIN = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+
+_HEADER = """<div style="font-size:8px;width:100%;padding:0 16mm;color:#444;font-family:Arial,Helvetica,sans-serif;">
+<span>{title}</span></div>"""
+_FOOTER = """<div style="font-size:8px;width:100%;padding:0 16mm;color:#444;font-family:Arial,Helvetica,sans-serif;display:flex;justify-content:space-between;">
+<span>{note}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>"""
+
+
+class PdfError(Exception):
+    """A PDF could not be made; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PdfDocument:
+    page_path: str  # path of the built page inside the site, e.g. "arrangements/document/"
+    out: str  # where the PDF goes inside the site, e.g. "arrangements/arrangements.pdf"
+    title: str
+    footer_note: str = ""
+
+
+def chromium_executable() -> str | None:
+    """The system Chromium, or None (then Playwright's own browser is tried)."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_site(site_dir: Path) -> Iterator[str]:
+    """Serve ``site_dir`` on 127.0.0.1 at a random free port; yield the base URL."""
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class PdfPrinter:
+    """One browser and one local server for several PDFs of the same built site."""
+
+    def __init__(self, site_dir: Path, *, public_url: str | None = None, now: datetime | None = None):
+        self.site_dir = Path(site_dir)
+        self.public_url = public_url.rstrip("/") + "/" if public_url else None
+        self.now = now
+        self._stack: list[Any] = []
+
+    def __enter__(self) -> PdfPrinter:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as exc:  # pragma: no cover - playwright is a dependency
+            raise PdfError("Playwright is not installed — run: .venv/bin/pip install -e .") from exc
+        self._server = serve_site(self.site_dir)
+        self.base = self._server.__enter__()
+        self._pw_cm = sync_playwright()
+        self._pw = self._pw_cm.__enter__()
+        exe = chromium_executable()
+        try:
+            self.browser = (self._pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True) if exe
+                            else self._pw.chromium.launch(args=CHROMIUM_ARGS, headless=True))
+        except Exception as exc:  # noqa: BLE001 - any launch failure gets the same advice
+            self.__exit__(None, None, None)
+            raise PdfError(
+                f"could not start Chromium to print the PDFs ({str(exc).splitlines()[0]}) — install the system "
+                "'chromium' package (apt-get install chromium)"
+            ) from exc
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        browser = getattr(self, "browser", None)
+        if browser is not None:
+            browser.close()
+            self.browser = None
+        if getattr(self, "_pw_cm", None) is not None:
+            self._pw_cm.__exit__(None, None, None)
+            self._pw_cm = None
+        if getattr(self, "_server", None) is not None:
+            self._server.__exit__(None, None, None)
+            self._server = None
+
+    def render(self, page_path: str, out: Path, *, title: str, footer_note: str = "") -> Path:
+        if not (self.site_dir / page_path).exists() and not (self.site_dir / page_path / "index.html").exists():
+            raise PdfError(f"{page_path} is not in the built site {self.site_dir} — build the site first")
+        context = self.browser.new_context(locale="en-GB", service_workers="block")
+        try:
+            page = context.new_page()
+            if self.now is not None:
+                page.clock.set_fixed_time(self.now)
+            base = self.base
+
+            def only_local(route):
+                if route.request.url.startswith(base):
+                    route.continue_()
+                else:  # nothing from another host, ever
+                    route.abort()
+
+            page.route("**/*", only_local)
+            response = page.goto(base + page_path.lstrip("/"), wait_until="load")
+            if response is None or not response.ok:
+                raise PdfError(f"{page_path} answered {response.status if response else 'nothing'} — check the build")
+            page.emulate_media(media="print")
+            page.evaluate(
+                """([title, base, publicUrl, pagePath]) => {
+                    document.title = title;
+                    // links to this local server point to the published site instead: the
+                    // given public_url, or the site_url behind the page's canonical link
+                    const canonical = document.querySelector('link[rel="canonical"]');
+                    if (!publicUrl && canonical && canonical.href.endsWith(pagePath)) {
+                        publicUrl = canonical.href.slice(0, canonical.href.length - pagePath.length);
+                    }
+                    if (publicUrl) {
+                        document.querySelectorAll('a[href]').forEach((a) => {
+                            if (a.href.startsWith(base)) a.setAttribute('href', publicUrl + a.href.slice(base.length));
+                        });
+                    }
+                }""",
+                [title, base, self.public_url, page_path.lstrip("/")],
+            )
+            out = Path(out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(
+                path=str(out),
+                format="A4",
+                tagged=True,
+                outline=True,
+                print_background=True,
+                display_header_footer=True,
+                header_template=_HEADER.format(title=html.escape(title)),
+                footer_template=_FOOTER.format(note=html.escape(footer_note)),
+                margin=MARGIN,
+            )
+        finally:
+            context.close()
+        return out
+
+
+def render_pdf(site_dir: Path, page_path: str, out: Path, *, title: str, public_url: str | None = None,
+               now: datetime | None = None, footer_note: str = "") -> Path:
+    """Print one page of a built site to a tagged A4 PDF at ``out``; return ``out``."""
+    with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
+        return printer.render(page_path, out, title=title, footer_note=footer_note)
+
+
+def documents(site: Site) -> list[PdfDocument]:
+    from . import registry
+    from .site import resolve
+
+    out: list[PdfDocument] = []
+    for spec in getattr(registry, "PDF_DOCUMENTS", []):
+        out.extend(resolve(spec)(site))
+    return out
+
+
+def _public_url(site: Site) -> str | None:
+    """``site_url`` from mkdocs.yml, or None (then links follow each page's canonical link)."""
+    from .yamlload import load_file
+
+    try:
+        config, _lines = load_file(site.root / "mkdocs.yml", site.root)
+    except Exception:  # noqa: BLE001 - e.g. a !!python tag the safe loader refuses
+        return None
+    value = config.get("site_url") if isinstance(config, dict) else None
+    return str(value) if value else None
+
+
+def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
+    """AFTER_BUILD step: print every registered document into the built site."""
+    from .dates import build_datetime
+
+    docs = documents(site)
+    if not docs:
+        return []
+    written = []
+    with PdfPrinter(site_dir, public_url=_public_url(site), now=build_datetime()) as printer:
+        for doc in docs:
+            written.append(printer.render(doc.page_path, Path(site_dir) / doc.out, title=doc.title,
+                                          footer_note=doc.footer_note))
+            if progress:
+                progress(f"Wrote {doc.out}")
+    return written
