@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from . import amendments_cli as _amendments_cli
 from .site import load_site
 
 
@@ -85,6 +86,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         cmd_serve,
     ),
 }
+COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/amendments_cli.py)
 
 
 def parser() -> argparse.ArgumentParser:

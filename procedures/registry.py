@@ -8,6 +8,7 @@ exists, and a test checks that every YAML file in ``data/`` has a model.
 
 from __future__ import annotations
 
+from .amendments import AmendmentsFile
 from .arrangements.models import (
     ArrangementsFile,
     ComplianceFile,
@@ -25,6 +26,7 @@ DATA_FILES = {
     "partners.yml": PartnersFile,
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
+    "amendments.yml": AmendmentsFile,
     "briefing-themes.yml": BriefingThemesFile,
     # the published safeguarding arrangements (procedures/arrangements/)
     "rotation.yml": RotationFile,
@@ -39,6 +41,7 @@ DATA_FILES = {
 CROSS_CHECKS = [
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
+    "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
     "procedures.arrangements.checks:check_arrangements",
 ]
 
@@ -47,11 +50,14 @@ MACRO_MODULES = [
     "procedures.contacts",
     "procedures.glossary",
     "procedures.manual",
+    "procedures.amendments",
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
 # "module:function" run as function(site, site_dir, config) after MkDocs has written the site
-POST_BUILD = []
+POST_BUILD = [
+    "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
+]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and
 # records it on the site; every other page is an ordinary page (PageMeta).
@@ -69,6 +75,7 @@ NAV_EXPANDERS = {
 # before it is swapped into site/ (e.g. search indexing); a failure aborts the build
 AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
+    "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
     "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
