@@ -310,6 +310,9 @@ def _url_from(page_url: str, target_url: str) -> str:
     return url_from(page_url, target_url)
 
 
+_MD_ENTITIES = str.maketrans({"[": "&#91;", "]": "&#93;", "*": "&#42;", "_": "&#95;", "`": "&#96;", "\\": "&#92;"})
+
+
 def card(site: Site, b: Briefing, page_url: str) -> dict[str, Any]:
     """What the index and theme pages show for one briefing (values for raw HTML are
     escaped here, because the Markdown template's escaping is for Markdown text)."""
@@ -321,7 +324,8 @@ def card(site: Site, b: Briefing, page_url: str) -> dict[str, Any]:
         "date": long_date(b.meta.published),
         "themes": chosen,
         "theme_srcs": {t.key: theme_src(t.key) for t in chosen},
-        "title_html": Markup(escape(b.title)),
+        # inside raw HTML: entities for the characters Markdown would act on
+        "title_html": Markup(str(escape(b.title)).translate(_MD_ENTITIES)),
         "pdf_href": Markup(escape(_url_from(page_url, b.pdf_url))),
         "pdf_path": Markup(escape(b.pdf_url)),
     }
@@ -359,7 +363,6 @@ def theme_page_markdown(site: Site, theme: Theme) -> str:
         "---",
         f"title: {json.dumps(f'{theme.title} — 7-Minute Briefings')}",
         f"description: {json.dumps(theme.description)}",
-        "template: briefing-index.html",
         "---",
         "",
     ])

@@ -65,14 +65,23 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     # --- which files exist ---------------------------------------------------------
     def on_files(self, files, config, **kwargs):
-        if drafts_shown():
-            return files
-        for page in list(self.site.pages.values()):
-            if self._is_draft(page):
-                f = files.get_file_from_path(page.src_uri)
-                if f is not None:
-                    files.remove(f)
+        if not drafts_shown():
+            for page in list(self.site.pages.values()):
+                if self._is_draft(page):
+                    f = files.get_file_from_path(page.src_uri)
+                    if f is not None:
+                        files.remove(f)
+        for hook in self._hooks("on_files"):
+            files = hook(self.site, files, config) or files
         return files
+
+    @staticmethod
+    def _hooks(name: str):
+        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``."""
+        for spec in registry.PAGE_HOOKS:
+            fn = getattr(resolve(spec), name, None)
+            if fn is not None:
+                yield fn
 
     @staticmethod
     def _is_draft(page) -> bool:
@@ -97,6 +106,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 page.meta["status"] = badge
         elif info is not None and getattr(info.model, "description", None):
             page.meta.setdefault("description", info.model.description)
+        for hook in self._hooks("on_page_markdown"):
+            markdown = hook(self.site, page, markdown, config) or markdown
         abbr = glossary.abbreviations_markdown(self.site)
         return f"{markdown}\n\n{abbr}\n" if abbr else markdown
 
@@ -106,6 +117,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             context["chapter_head"] = chapter_page.head(self.site, chapter, page.url, config.site_url or "")
             context["chapter_foot"] = chapter_page.foot(self.site, chapter, page.url, config.site_url or "")
         context["build_date"] = self.site.today.isoformat()
+        for hook in self._hooks("on_page_context"):
+            context = hook(self.site, page, context, config) or context
         # Material writes <meta content="{{ page.meta.description }}"> unescaped: a quote in
         # a description would break the page's HTML. Escape it once, here.
         if isinstance(page.meta.get("description"), str):
