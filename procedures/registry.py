@@ -41,6 +41,7 @@ DATA_FILES = {
 CROSS_CHECKS = [
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
+    "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
     "procedures.arrangements.checks:check_arrangements",
 ]
@@ -50,12 +51,14 @@ MACRO_MODULES = [
     "procedures.contacts",
     "procedures.glossary",
     "procedures.manual",
+    "procedures.briefings",
     "procedures.amendments",
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
 # "module:function" run as function(site, site_dir, config) after MkDocs has written the site
 POST_BUILD = [
+    "procedures.briefings:write_feed",    # feeds/briefings.xml
     "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
 ]
 
@@ -63,11 +66,13 @@ POST_BUILD = [
 # records it on the site; every other page is an ordinary page (PageMeta).
 CONTENT_TYPES = {
     "manual/": "procedures.manual:load_chapter",
+    "briefings/": "procedures.briefings:load_briefing",
 }
 
 # nav markers in mkdocs.yml -> "module:function" returning nav items for that place
 NAV_EXPANDERS = {
     "!chapters": "procedures.manual:nav_entries",
+    "!briefings": "procedures.briefings:nav_entries",
     "!arrangements": "procedures.arrangements.pages:nav_entries",
 }
 
@@ -77,6 +82,7 @@ AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
     "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
     "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
+    "procedures.briefing_pdf:build_pdfs",  # one A4 PDF per 7-Minute Briefing (fails if longer)
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
 ]
@@ -85,4 +91,12 @@ AFTER_BUILD = [
 # title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
+]
+
+# modules with optional MkDocs-style hooks for the pages a feature owns, called by the
+# plugin: on_files(site, files, config) -> files (e.g. generated pages),
+# on_page_markdown(site, page, markdown, config) -> markdown | None (template, meta),
+# on_page_context(site, page, context, config) -> context (rendered head/foot)
+PAGE_HOOKS = [
+    "procedures.briefing_page",
 ]
