@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import amendments_cli as _amendments_cli
+from . import pdf as _pdf
 from .site import load_site
 
 
@@ -87,6 +88,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     ),
 }
 COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/amendments_cli.py)
+COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -237,3 +237,56 @@ def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
             if progress:
                 progress(f"Wrote {doc.out}")
     return written
+
+
+# --- `procedures pdf` ------------------------------------------------------------------------
+
+def cmd_pdf(args) -> int:
+    """Build the site (which prints every PDF), or re-print the PDFs of a built site."""
+    import sys
+
+    from .builder import BuildFailed, build_site
+    from .site import load_site
+
+    if args.from_site:
+        site_dir = Path(args.from_site).resolve()
+        if not (site_dir / "index.html").exists():
+            print(f"{site_dir} is not a built site — run 'procedures build' first, or leave out --from-site", file=sys.stderr)
+            return 1
+        site = load_site(args.root)
+        if site.report.errors:
+            for line in site.report.lines():
+                print(line, file=sys.stderr)
+            return 1
+        try:
+            written = render_all(site, site_dir, progress=print)
+        except PdfError as exc:
+            print(f"PDF: {exc}", file=sys.stderr)
+            return 1
+    else:
+        out = Path(args.out).resolve() if args.out else None
+        try:
+            site_dir = build_site(args.root, out)
+        except BuildFailed as exc:
+            print(str(exc), file=sys.stderr)
+            print("The build failed, so no PDF was made; the previous site/ was left as it was.", file=sys.stderr)
+            return 1
+        except PdfError as exc:
+            print(f"PDF: {exc}", file=sys.stderr)
+            return 1
+        written = sorted(site_dir.rglob("*.pdf"))
+    for path in written:
+        print(f"{path} ({max(1, round(path.stat().st_size / 1024))} KB)")
+    if not written:
+        print("No PDF documents are registered (registry.PDF_DOCUMENTS).")
+    return 0
+
+
+def _configure(p) -> None:
+    p.add_argument("--out", help="folder to build into (default: site/)")
+    p.add_argument("--from-site", help="re-print the PDFs in registry.PDF_DOCUMENTS (the arrangements) into this already built site, without building")
+
+
+COMMANDS = {
+    "pdf": ("Build the site and its tagged PDFs (arrangements, briefings); list the PDFs.", _configure, cmd_pdf),
+}

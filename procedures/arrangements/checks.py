@@ -144,7 +144,7 @@ def check_governance(site: Site) -> None:
 def _check_cycles(site: Site, groups, keys: set[str]) -> None:
     up = {g.key: [r for r in (*g.reports_to, *g.feeds_into) if r in keys and r != g.key] for g in groups}
     index = {g.key: i for i, g in enumerate(groups)}
-    reported: set[frozenset[str]] = set()
+    reported: set[str] = set()
     for start in up:
         path = [start]
         stack = [(start, iter(up[start]))]
@@ -156,9 +156,8 @@ def _check_cycles(site: Site, groups, keys: set[str]) -> None:
                 path.pop()
                 continue
             if nxt == start:
-                loop = frozenset(path)
-                if loop not in reported:
-                    reported.add(loop)
+                if not reported & set(path):  # one line per tangle of loops: fixing it may fix the rest
+                    reported.update(path)
                     site.report.error(site.data_file("governance"), site.line("governance", ("groups", index[start], "key")),
                                       f"'{start}' reports to itself through {' → '.join([*path[1:], start])} — "
                                       "a group cannot be above itself in the chart")
