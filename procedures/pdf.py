@@ -169,6 +169,7 @@ class PdfPrinter:
                     }
                     if (publicUrl) {
                         document.querySelectorAll('a[href]').forEach((a) => {
+                            if (a.getAttribute('href').startsWith('#')) return;  // stays a link inside the PDF
                             if (a.href.startsWith(base)) a.setAttribute('href', publicUrl + a.href.slice(base.length));
                         });
                     }
