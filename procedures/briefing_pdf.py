@@ -67,7 +67,18 @@ def add_sizes(site_dir: Path) -> int:
 
 
 def build_pdfs(site: Site, site_dir: Path) -> list[Path]:
-    """AFTER_BUILD: print every published or archived briefing, then the action plan."""
+    """AFTER_BUILD: print every published or archived briefing, then the action plan.
+
+    Runs in its own thread: Playwright's sync API refuses to start inside a thread that
+    already drives a browser (as a test session does), and a new thread has its own loop.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_build_pdfs, site, site_dir).result()
+
+
+def _build_pdfs(site: Site, site_dir: Path) -> list[Path]:
     from .builder import BuildFailed
     from .dates import build_datetime
     from .pdf import PdfError, PdfPrinter
