@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import amendments_cli as _amendments_cli
+from . import editor_cli as _editor_cli
 from . import pdf as _pdf
 from .site import load_site
 
@@ -27,15 +28,18 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    site = load_site(args.root)
+    from .editing import check_project
+
+    site, links = check_project(args.root, progress=lambda msg: print(msg, file=sys.stderr, flush=True))
     for line in site.report.lines():
         print(line, file=sys.stderr if not line.split(": ", 1)[-1].startswith("warning") else sys.stdout)
     errors, warnings = len(site.report.errors), len(site.report.warnings)
     pages = len(site.pages)
+    what = f"{pages} pages, {len(site.data)} data files and {links} links between pages"
     if errors:
-        print(f"{errors} error(s), {warnings} warning(s) in {pages} pages and {len(site.data)} data files — fix the lines above.", file=sys.stderr)
+        print(f"{errors} error(s), {warnings} warning(s) in {what} — fix the lines above.", file=sys.stderr)
         return 1
-    print(f"All good: {pages} pages and {len(site.data)} data files checked, {warnings} warning(s).")
+    print(f"All good: {what} checked, {warnings} warning(s).")
     return 0
 
 
@@ -71,7 +75,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 # name -> (help, configure(parser), handler)
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
-    "check": ("Validate all data and front matter (exit 1 on errors).", lambda p: None, cmd_check),
+    "check": (
+        "Check everything: data, front matter, cross-references, links between pages and review dates "
+        "(exit 1 on errors; reviews due within 60 days are warnings).",
+        lambda p: None,
+        cmd_check,
+    ),
     "build": (
         "Validate, then build the site strictly into site/ (never half-written).",
         lambda p: p.add_argument("--out", help="folder to build into (default: site/)"),
@@ -89,6 +98,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 }
 COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/amendments_cli.py)
 COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
+COMMANDS.update(_editor_cli.COMMANDS)  # new, review-due, schemas (procedures/editor_cli.py)
 
 
 def parser() -> argparse.ArgumentParser:

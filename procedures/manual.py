@@ -129,7 +129,7 @@ def check_chapters(site: Site) -> None:
             if target is None:
                 rep.error(ch.file, line, f"related chapter '{rid}' does not exist — check the id in the contents")
             elif rid == m.id:
-                rep.error(ch.file, line, "a chapter cannot list itself as related")
+                rep.error(ch.file, line, "a chapter cannot list itself as related — remove its own code from related")
             elif m.status != "draft" and target.status == "draft":
                 rep.error(ch.file, line, f"related chapter '{rid}' is a draft and will not be published — remove it until it is published")
         if m.superseded_by:

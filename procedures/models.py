@@ -156,10 +156,10 @@ class ChapterMeta(Model):
     def _dates_and_archive(self) -> ChapterMeta:
         if self.next_review <= self.last_reviewed:
             raise ValueError(
-                f"next_review ({self.next_review}) must be after last_reviewed ({self.last_reviewed})"
+                f"next_review ({self.next_review}) must be after last_reviewed ({self.last_reviewed}) — set a later next_review date"
             )
         if self.status == "archived" and not self.superseded_by:
-            raise ValueError("an archived chapter needs 'superseded_by: <chapter id>' so readers are sent to the current one")
+            raise ValueError("a chapter with 'status: archived' needs 'superseded_by: <chapter id>' so readers are sent to the current one")
         return self
 
 

@@ -43,6 +43,8 @@ CROSS_CHECKS = [
     "procedures.manual:check_chapters",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
+    "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
+    "procedures.reviews:check_review_dates",  # briefings due for review (chapters: manual)
     "procedures.arrangements.checks:check_arrangements",
 ]
 
@@ -53,6 +55,9 @@ MACRO_MODULES = [
     "procedures.manual",
     "procedures.briefings",
     "procedures.amendments",
+    "procedures.reviews",    # review_dashboard()
+    "procedures.mistakes",   # error_catalogue()
+    "procedures.schemas",    # front_matter_reference()
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
@@ -60,6 +65,7 @@ MACRO_MODULES = [
 POST_BUILD = [
     "procedures.briefings:write_feed",    # feeds/briefings.xml
     "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
+    "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and

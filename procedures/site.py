@@ -103,12 +103,17 @@ def load_pages(site: Site) -> None:
         fm, body, body_line = split_front_matter(text)
         meta: dict[str, Any] = {}
         lines = Lines(file=rel, offset=1)
+        if fm is None and re.match(r"---[ \t]*\r?\n", text):
+            site.report.error(rel, 1, "the front matter starts with '---' but is never closed — add a line with just '---' after the last key")
+            _remember_unreadable_id(site, text)
+            continue
         if fm is not None:
             try:
                 meta, lines = load_text(fm, rel, offset=1)
                 meta = meta or {}
             except YamlSyntaxError as exc:
                 site.report.error(rel, exc.line, f"front matter: {exc.message}")
+                _remember_unreadable_id(site, fm)
                 continue
             if not isinstance(meta, dict):
                 site.report.error(rel, 2, "front matter must be 'key: value' lines between the two '---' lines")
@@ -121,6 +126,14 @@ def load_pages(site: Site) -> None:
             handler(site, page)
         site.pages[src_uri] = page
         _check_macro_syntax(site, page)
+
+
+def _remember_unreadable_id(site: Site, front_matter: str) -> None:
+    """A page whose front matter cannot be read still owns its id: references to it
+    from other pages should not add a second, misleading error."""
+    m = re.search(r"^id:[ \t]*[\"'\u201c\u2018]?([\w.-]+)", front_matter, re.M)
+    if m:
+        site.extra.setdefault("invalid_chapter_ids", set()).add(m.group(1))
 
 
 def _check_macro_syntax(site: Site, page: PageSource) -> None:

@@ -38,6 +38,8 @@ def explain(err: dict[str, Any], model: type[BaseModel]) -> str:
         return f"'{field}' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '{value}') — write dates as 2024-03-31"
     if kind == "literal_error":
         return f"'{field}' must be one of {ctx.get('expected', '')} (found '{value}')"
+    if kind == "string_too_short" and int(ctx.get("min_length", 1)) > 1 and value:
+        return f"'{field}' is too short ({len(str(value))} characters; at least {ctx.get('min_length')}) — write one full sentence"
     if kind == "string_too_short" or (kind == "string_type" and value is None):
         return f"'{field}' must not be empty — write a value after '{field}:'"
     if kind == "string_too_long":

@@ -49,6 +49,11 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader; we only use it to compose nodes and construct scalars."""
 
 
+# libyaml's safe loader reads the same YAML about 50 times faster; the pure-Python one
+# (above) is kept to explain mistakes, because the messages are written for its wording.
+_FastLoader = getattr(yaml, "CSafeLoader", _Loader)
+
+
 def _explain(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
@@ -59,11 +64,20 @@ def _explain(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
         return YamlSyntaxError(line, "a tab character is used for indenting; YAML needs spaces — replace the tab with spaces")
     if any(q in src_line for q in SMART_QUOTES) and ("quote" in problem or "scalar" in context or "mapping" in context):
         return YamlSyntaxError(line, "curly “smart” quotes are not YAML quotes — use straight quotes ' or \"")
+    unclosed = _unclosed_quote(text, line)
+    if unclosed:
+        return YamlSyntaxError(unclosed, "a quoted value is never closed — add the closing quote at the end of the value")
+    special = re.search(r"found (?:character )?'(.)'", problem)
+    if special and special.group(1) in "*&!%@`|>" and ("alphabetic or numeric" in problem or "cannot start any token" in problem):
+        return YamlSyntaxError(line, f"a value starts with '{special.group(1)}', which YAML reads as a special character — put the whole value in quotes")
     if "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem and "quoted" in context:
         qline = exc.context_mark.line + 1 if getattr(exc, "context_mark", None) else line
         return YamlSyntaxError(qline, "a quoted value is never closed — add the closing quote at the end of the value")
     if "could not find expected ':'" in problem or "while scanning a simple key" in context:
         cline = exc.context_mark.line + 1 if getattr(exc, "context_mark", None) else line
+        squashed = re.match(r"^\s*(?:- )?([A-Za-z_][\w-]*):(\S.*)$", text.splitlines()[cline - 1]) if cline else None
+        if squashed:
+            return YamlSyntaxError(cline, f"there is no space after the ':' — write '{squashed.group(1)}: {squashed.group(2).strip()}'")
         return YamlSyntaxError(cline, "a line is missing the ':' between key and value (write 'key: value')")
     if "mapping values are not allowed here" in problem and line:
         all_lines = text.splitlines()
@@ -86,6 +100,15 @@ def _explain(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
     return YamlSyntaxError(line, f"YAML could not be read ({problem}) — check the punctuation and indentation on this line")
 
 
+def _unclosed_quote(text: str, error_line: int | None) -> int | None:
+    """The first line (up to the error) whose value opens a double quote it never closes."""
+    for i, raw in enumerate(text.splitlines()[: error_line or None], 1):
+        m = re.match(r'^\s*(?:- )?(?:[\w-]+:\s+)?(".*)$', raw)
+        if m and re.sub(r"\\.", "", m.group(1).rstrip()).count('"') % 2 == 1:
+            return i
+    return None
+
+
 def _trailing_space_key(text: str) -> int | None:
     for i, raw in enumerate(text.splitlines(), 1):
         if re.match(r"^\s*(- )?[A-Za-z_][\w-]* +:(\s|$)", raw):
@@ -102,10 +125,19 @@ def load_text(text: str, file: str, offset: int = 0) -> tuple[Any, Lines]:
     bad = _trailing_space_key(text)
     if bad:
         raise YamlSyntaxError(bad + offset, "a key has a space before its ':' — remove the space (write 'key: value')")
-    loader = _Loader(text)
+    loader = _FastLoader(text)
     try:
         node = loader.get_single_node()
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as fast_exc:
+        exc = fast_exc
+        if _FastLoader is not _Loader:  # explain with the pure-Python reader's wording
+            slow = _Loader(text)
+            try:
+                slow.get_single_node()
+            except yaml.YAMLError as slow_exc:
+                exc = slow_exc
+            finally:
+                slow.dispose()
         err = _explain(exc, text)
         raise YamlSyntaxError((err.line or 0) + offset or None, err.message) from None
     finally:
@@ -132,9 +164,10 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, lines: Lines) -> Any:
             if isinstance(key, str):
                 key = key
             if key in out:
+                hint = "; if it starts a new item, begin the line with '- '" if path and isinstance(path[-1], int) else ""
                 raise YamlSyntaxError(
                     key_node.start_mark.line + 1 + lines.offset,
-                    f"the key '{key}' appears twice in the same block — keep one of them",
+                    f"the key '{key}' appears twice in the same block — keep one of them{hint}",
                 )
             lines.by_path[path + (key,)] = key_node.start_mark.line + 1
             out[key] = _build(loader, value_node, path + (key,), lines)
@@ -147,6 +180,9 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, lines: Lines) -> Any:
         return items
     try:
         return loader.construct_object(node, deep=True)
+    except ValueError:  # a timestamp-shaped value that is not a real date, e.g. 2024-02-30
+        raise YamlSyntaxError(node.start_mark.line + 1 + lines.offset,
+                              f"{node.value} is not a real date — check the day and the month (write dates as 2024-03-31)") from None
     except yaml.YAMLError:
         raise YamlSyntaxError(node.start_mark.line + 1 + lines.offset,
                               f"the YAML tag '{node.tag}' is not allowed here — remove it") from None

@@ -1,0 +1,163 @@
+"""A fast check of the links between pages, with the line of every broken one.
+
+MkDocs validates links too, but only during a full build and without line numbers.
+This check reads the Markdown of every page in ``docs/`` and, for each link to another
+``.md`` page (or to a heading with ``#anchor``), says exactly where it is and how to fix
+it. Links to other kinds of file, to other sites and links produced by page macros are
+left to the strict MkDocs build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from markdown.extensions.toc import slugify
+
+if TYPE_CHECKING:
+    from .site import PageSource, Site
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# [text](target "title") and ![alt](target); the text may hold one level of brackets
+INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+ATTR_ID = re.compile(r"\{:?[^}]*?#([\w:-]+)[^}]*\}")
+HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # as written
+    line: int  # line in the file
+
+
+def _strip_code_spans(line: str) -> str:
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def links_in(page: PageSource) -> list[Link]:
+    """Every link written in the page body, outside code blocks and code spans."""
+    out: list[Link] = []
+    in_fence = False
+    for offset, raw in enumerate(page.body.splitlines()):
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        line = _strip_code_spans(raw)
+        for m in INLINE_LINK.finditer(line):
+            out.append(Link(m.group(1), page.body_line + offset))
+        m = REF_DEF.match(line)
+        if m:
+            out.append(Link(m.group(1), page.body_line + offset))
+    return out
+
+
+def _heading_text(text: str) -> str:
+    text = ATTR_ID.sub("", text)
+    text = re.sub(r"\{[^}]*\}\s*$", "", text)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links keep their text
+    text = re.sub(r"<[^>]+>", "", text)
+    return text.replace("`", "").replace("**", "").replace("__", "").strip("*_ ")
+
+
+def anchors_in(page: PageSource) -> set[str]:
+    """The ids Python-Markdown's toc (and attr_list) give the page's headings and blocks."""
+    ids: set[str] = set()
+    in_fence = False
+    for raw in page.body.splitlines():
+        if FENCE.match(raw):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        ids.update(HTML_ID.findall(raw))
+        m = HEADING.match(raw)
+        if m:
+            explicit = ATTR_ID.search(m.group(2))
+            if explicit:
+                ids.add(explicit.group(1))
+                continue
+            base = slugify(_heading_text(m.group(2)), "-")
+            slug, n = base, 1
+            while slug in ids:  # the toc extension makes repeated headings unique
+                slug = f"{base}_{n}"
+                n += 1
+            ids.add(slug)
+        else:
+            ids.update(ATTR_ID.findall(raw))
+    return ids
+
+
+@lru_cache(maxsize=1)
+def template_ids() -> frozenset[str]:
+    """Ids the chapter template adds around every chapter (related, references …)."""
+    ids: set[str] = set()
+    for path in TEMPLATES.glob("chapter-*.html"):
+        ids.update(i for i in HTML_ID.findall(path.read_text(encoding="utf-8")) if "{" not in i)
+    return frozenset(ids)
+
+
+def _suggest(word: str, choices: list[str]) -> str | None:
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def _is_draft(page: PageSource) -> bool:
+    return getattr(page.model, "status", None) == "draft" or page.meta.get("status") == "draft"
+
+
+def check_links(site: Site) -> int:
+    """Report every broken link between pages; return how many links were checked."""
+    checked = 0
+    pages = site.pages
+    for src_uri, page in sorted(pages.items()):
+        rel = site.rel(page.path)
+        page_dir = posixpath.dirname(src_uri)
+        for link in links_in(page):
+            target = link.target
+            if SCHEME.match(target) or target.startswith(("/", "//")):
+                continue
+            path, _, anchor = target.partition("#")
+            path = unquote(path)
+            if path and not path.endswith(".md"):
+                continue  # images, PDFs, feeds, folders: the MkDocs build checks those
+            checked += 1
+            if path:
+                dest = posixpath.normpath(posixpath.join(page_dir, path))
+                target_page = pages.get(dest)
+                if target_page is None and (site.docs_dir / dest).is_file():
+                    continue  # the page exists but its front matter has its own error
+                if target_page is None:
+                    choices = [posixpath.relpath(p, page_dir or ".") for p in pages]
+                    hint = _suggest(path, choices)
+                    fix = f"did you mean '{hint}'?" if hint else "check the page's file name in docs/ and correct the link"
+                    site.report.error(rel, link.line, f"the link '{target}' goes to a page that does not exist (docs/{dest}) — {fix}")
+                    continue
+                if _is_draft(target_page) and not _is_draft(page):
+                    site.report.error(rel, link.line, f"the link '{target}' goes to a draft chapter, which is not published — remove the link until that chapter is published")
+                    continue
+            else:
+                target_page = page
+            if not anchor or target_page.meta.get("render_macros"):
+                continue  # headings made by page macros are checked by the MkDocs build
+            ids = anchors_in(target_page)
+            if getattr(target_page, "kind", "page") != "page":
+                ids |= template_ids()
+            if anchor not in ids:
+                hint = _suggest(anchor, sorted(ids))
+                fix = f"did you mean '#{hint}'?" if hint else "link to the page without the '#…' part, or to one of its headings"
+                site.report.error(rel, link.line, f"the link '{target}' goes to a heading '#{anchor}' that is not on that page — {fix}")
+    return checked

@@ -1,0 +1,384 @@
+"""The mistake corpus: real mistakes editors make, and the exact line each one produces.
+
+One list, used twice so the two can never disagree:
+
+* ``tests/unit/test_editor_mistakes.py`` makes every mistake in a throw-away copy of
+  the project, runs the same check as ``procedures check`` and asserts the exact
+  ``file:line: message`` it prints;
+* the error catalogue in the editor guide (``docs/editors/errors.md``) is rendered from
+  this list by the ``error_catalogue()`` page function.
+
+A mistake is a text replacement in one file (``find`` → ``replace``; an empty ``find``
+creates a new file). ``message`` is what ``procedures check`` says after the file and
+line; ``…`` stands for a part that depends on the content (for example a list of known
+keys). ``line`` counts from the line where ``find`` starts (0 = that line); ``None``
+means the message names the file only. Mistakes that need a data file another part of
+the project adds (the chair rotation, amendments, briefings) are used once that file
+exists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .site import Site
+
+CH = "docs/manual/domestic-abuse.md"  # a published chapter
+CH2 = "docs/manual/neglect.md"  # a published chapter with links in its text
+DRAFT = "docs/manual/transitional-safeguarding.md"  # a draft chapter nobody links to
+
+
+@dataclass(frozen=True)
+class Mistake:
+    key: str
+    group: str
+    title: str  # what the editor did, in plain words
+    file: str
+    find: str
+    replace: str
+    message: str  # expected text after "file:line: " ("…" = any text)
+    line: int | None = 0  # relative to the line where `find` starts; None = no line
+    reported_file: str | None = None  # when the message names another file
+    severity: str = "error"
+    errors: int = 1  # at most this many new errors in all (the message and any knock-on errors)
+    needs: str | None = None  # a project file that must exist for this mistake to apply
+    at_line: int | None = None  # an absolute line, when the message names a fixed place (e.g. line 1)
+    fix: str | None = None  # how to fix it, for the catalogue, when the message's own advice is a list
+
+    @property
+    def how_to_fix(self) -> str:
+        if self.fix:
+            return self.fix
+        return self.message.split(" — ", 1)[1] if " — " in self.message else self.message
+
+    @property
+    def where(self) -> str:
+        return self.reported_file or self.file
+
+    def pattern(self) -> re.Pattern[str]:
+        parts = [re.escape(p) for p in self.message.split("…")]
+        return re.compile(".*?".join(parts) + r"\Z")
+
+    def applies(self, root: Path) -> bool:
+        return self.needs is None or (root / self.needs).exists()
+
+    def apply(self, root: Path) -> int | None:
+        """Make the mistake in the project at ``root``; return the line the message names."""
+        path = root / self.file
+        if not self.find:
+            path.write_text(self.replace, encoding="utf-8")
+            return self.at_line if self.at_line is not None else (None if self.line is None else 1 + self.line)
+        text = path.read_text(encoding="utf-8")
+        if self.find not in text:
+            raise LookupError(f"mistake '{self.key}': the text {self.find!r} is no longer in {self.file} — update procedures/mistakes.py")
+        start = text.index(self.find)
+        path.write_text(text[:start] + self.replace + text[start + len(self.find):], encoding="utf-8")
+        if self.at_line is not None:
+            return self.at_line
+        return None if self.line is None else text[:start].count("\n") + 1 + self.line
+
+    def matches(self, problem: str, line: int | None) -> bool:
+        where = f"{self.where}:{line}: " if line else f"{self.where}: "
+        if not problem.startswith(where):
+            return False
+        text = problem[len(where):]
+        if self.severity == "warning":
+            if not text.startswith("warning: "):
+                return False
+            text = text[len("warning: "):]
+        return bool(self.pattern().match(text))
+
+    def example(self) -> str:
+        """The wrong text as the editor wrote it (the lines around the replacement)."""
+        return self.replace.strip("\n") if self.replace.strip() else "(the line was deleted)"
+
+    def shown(self) -> str:
+        return self.example().replace("\t", "→   ")
+
+
+G_YAML = "Punctuation, spaces and layout"
+G_DATES = "Dates"
+G_CHAPTER = "Chapter front matter"
+G_TEXT = "Links and page text"
+G_DATA = "Data files and their references"
+G_ARR = "Partners, delegates and the chair rotation"
+G_AMEND = "The amendments log"
+G_BRIEF = "7-Minute Briefings"
+
+GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF]
+
+MISTAKES: list[Mistake] = [
+    # --- punctuation, spaces and layout ---------------------------------------------------
+    Mistake("tab-indent", G_YAML, "A tab used to indent a line",
+            "data/glossary.yml", "    expansion: Child and Adolescent Mental Health Services",
+            "\texpansion: Child and Adolescent Mental Health Services",
+            "a tab character is used for indenting; YAML needs spaces — replace the tab with spaces"),
+    Mistake("indent-too-deep", G_YAML, "A line indented further than its neighbours",
+            "data/sections.yml", "    title: Children in specific circumstances",
+            "      title: Children in specific circumstances",
+            "the indentation does not line up — indent each item with the same number of spaces as its neighbours"),
+    Mistake("indent-too-shallow", G_YAML, "A line indented less than its neighbours",
+            "data/sections.yml", "    summary: Guidance that supports good practice alongside the procedures.",
+            "   summary: Guidance that supports good practice alongside the procedures.",
+            "the indentation does not line up — indent each item with the same number of spaces as its neighbours"),
+    Mistake("missing-colon", G_YAML, "A missing colon after a key",
+            "data/sections.yml", "    title: Core procedures for all children",
+            "    title Core procedures for all children",
+            "a line is missing the ':' between key and value (write 'key: value')"),
+    Mistake("no-space-after-colon", G_YAML, "No space after the colon",
+            "data/sections.yml", "    title: Core procedures for all children",
+            "    title:Core procedures for all children",
+            "there is no space after the ':' — write 'title: Core procedures for all children'"),
+    Mistake("unclosed-quote", G_YAML, "A quote opened but never closed",
+            CH, "title: Domestic Abuse\n", "title: \"Domestic Abuse\n",
+            "front matter: a quoted value is never closed — add the closing quote at the end of the value"),
+    Mistake("smart-quotes", G_YAML, "Curly “smart” quotes pasted from a word processor",
+            CH, 'id: "2.15"', "id: \u201c2.15\u201d",
+            "front matter: curly “smart” quotes are not YAML quotes — use straight quotes ' or \""),
+    Mistake("space-before-colon", G_YAML, "A space between a key and its colon",
+            CH, "title: Domestic Abuse\n", "title : Domestic Abuse\n",
+            "front matter: a key has a space before its ':' — remove the space (write 'key: value')"),
+    Mistake("duplicate-key", G_YAML, "The same key written twice",
+            CH, "title: Domestic Abuse\n", "title: Domestic Abuse\ntitle: Domestic abuse and children\n",
+            "front matter: the key 'title' appears twice in the same block — keep one of them", line=1),
+    Mistake("colon-in-value", G_YAML, "A colon inside a value without quotes",
+            CH, "title: Domestic Abuse\n", "title: Domestic Abuse: children as victims\n",
+            "front matter: a ':' appears inside a value — put the whole value in quotes, e.g. title: \"Section 47: enquiries\""),
+    Mistake("missing-dash", G_YAML, "A new list item without its '-'",
+            "data/sections.yml", '  - key: "3"\n', '    key: "3"\n',
+            "the key 'key' appears twice in the same block — keep one of them; if it starts a new item, begin the line with '- '"),
+    Mistake("star-at-start", G_YAML, "A value starting with *",
+            CH, "scope: Applies to all practitioners", "scope: *All* practitioners",
+            "front matter: a value starts with '*', which YAML reads as a special character — put the whole value in quotes"),
+    Mistake("front-matter-not-closed", G_YAML, "The closing --- of the front matter deleted",
+            CH, "---\n\n", "\n\n",
+            "the front matter starts with '---' but is never closed — add a line with just '---' after the last key",
+            at_line=1),
+    # --- dates -------------------------------------------------------------------------
+    Mistake("date-dd-mm-yyyy", G_DATES, "A date written as 26/11/2026",
+            "data/contacts.yml", "    verified_on: 2026-11-26", "    verified_on: 26/11/2026",
+            "'verified_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '26/11/2026') — write dates as 2024-03-31"),
+    Mistake("date-in-words", G_DATES, "A date written in words",
+            CH, "last_reviewed: 2026-11-01", "last_reviewed: 1 November 2026",
+            "'last_reviewed' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '1 November 2026') — write dates as 2024-03-31"),
+    Mistake("date-short-month", G_DATES, "A month or day without its leading zero",
+            CH, "next_review: 2027-11-01", "next_review: 2027-11-1",
+            "'next_review' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '2027-11-1') — write dates as 2024-03-31"),
+    Mistake("date-impossible", G_DATES, "A date that does not exist",
+            CH, "next_review: 2027-11-01", "next_review: 2027-02-30",
+            "front matter: 2027-02-30 is not a real date — check the day and the month (write dates as 2024-03-31)"),
+    Mistake("review-before-last", G_DATES, "The next review set before the last review",
+            CH, "next_review: 2027-11-01", "next_review: 2026-05-01",
+            "next_review (2026-05-01) must be after last_reviewed (2026-11-01) — set a later next_review date"),
+    # --- chapter front matter ----------------------------------------------------------
+    Mistake("related-typo", G_CHAPTER, "A typing slip in a related chapter's code",
+            CH, 'related: ["1.1", "1.2", "1.8", "2.8", "3.1"]', 'related: ["1.1", "1.2", "1.8", "2.88", "3.1"]',
+            "related chapter '2.88' does not exist — check the id in the contents"),
+    Mistake("related-unquoted", G_CHAPTER, "Related chapter codes without quotes",
+            CH, 'related: ["1.1", "1.2", "1.8", "2.8", "3.1"]', "related: [1.1, 1.2, 1.8, 2.8, 3.1]",
+            "'related' must be text (found float '1.1') — put it in quotes", errors=5),
+    Mistake("id-unquoted", G_CHAPTER, "A chapter code without quotes",
+            CH, 'id: "2.15"', "id: 2.15",
+            "'id' must be text (found float '2.15') — put it in quotes"),
+    Mistake("duplicate-id", G_CHAPTER, "A chapter code that is already used",
+            DRAFT, 'id: "3.4"', 'id: "3.3"',
+            "chapter id '3.3' is already used by docs/manual/spiritual-cultural-and-religious-beliefs.md — ids are unique and never reused; pick the next free id",
+            errors=2, fix="pick the next free id in the section; procedures new chapter finds it for you"),
+    Mistake("unknown-key", G_CHAPTER, "A key the manual does not know",
+            CH, "owner: ppg\n", "owner: ppg\nauthor: Safeguarding lead\n",
+            "unknown key 'author' — allowed keys: …", line=1,
+            fix="remove the key, or correct its spelling to one of the allowed keys the message lists"),
+    Mistake("empty-title", G_CHAPTER, "A required value left empty",
+            CH, "title: Domestic Abuse\n", "title:\n",
+            "'title' must not be empty — write a value after 'title:'"),
+    Mistake("missing-scope", G_CHAPTER, "A required key deleted",
+            CH, "scope: Applies to all practitioners in LLR agencies who work with children, parents or carers. Covers children living with domestic abuse, abuse in young people's own relationships, risk assessment, referral and working with the adult who causes harm.\n",
+            "", "'scope' is required but missing — add 'scope:' with a value", line=-4),
+    Mistake("status-capital", G_CHAPTER, "A status written with a capital letter",
+            CH, "status: published", "status: Published",
+            "'status' must be one of 'draft', 'published' or 'archived' (found 'Published')",
+            fix="write one of the values exactly as shown, in small letters"),
+    Mistake("section-unknown", G_CHAPTER, "A section that does not exist",
+            CH, 'section: "2"', 'section: "6"',
+            "section '6' does not exist — known: … (see data/sections.yml)",
+            fix="use one of the section numbers the message lists, in quotes"),
+    Mistake("owner-unknown", G_CHAPTER, "An owner that is not a group",
+            CH, "owner: ppg", "owner: policy-group",
+            "owner 'policy-group' is not a group in data/owners.yml — known: …",
+            fix="use one of the owner keys the message lists, or leave owner out for the default group"),
+    Mistake("summary-too-short", G_CHAPTER, "A summary of a word or two",
+            CH, "summary: How to recognise and respond to domestic abuse affecting children, who are victims in their own right under the Domestic Abuse Act 2021.",
+            "summary: Abuse.",
+            "'summary' is too short (6 characters; at least 10) — write one full sentence"),
+    Mistake("summary-too-long", G_CHAPTER, "A summary that is a whole paragraph",
+            CH, "summary: How to recognise and respond to domestic abuse affecting children, who are victims in their own right under the Domestic Abuse Act 2021.",
+            "summary: " + ("How to recognise and respond to domestic abuse affecting children, who are victims in their own right. " * 3).strip(),
+            "'summary' is too long (308 characters; at most 250) — shorten it"),
+    Mistake("keywords-not-list", G_CHAPTER, "Keywords written as one sentence",
+            CH2, "keywords: [neglect, neglect toolkit, cumulative harm, adolescent neglect, pre-birth neglect, SUDI, was not brought]",
+            "keywords: neglect, neglect toolkit, cumulative harm",
+            "'keywords' must be a list (one '- item' per line, or [a, b]) (found 'neglect, neglect toolkit, cumulative harm')",
+            fix="put the words in square brackets, [neglect, neglect toolkit], or write one '- word' per line below the key"),
+    Mistake("archived-no-successor", G_CHAPTER, "A chapter archived without naming its replacement",
+            CH, "status: published", "status: archived",
+            "a chapter with 'status: archived' needs 'superseded_by: <chapter id>' so readers are sent to the current one"),
+    Mistake("related-self", G_CHAPTER, "A chapter listed as related to itself",
+            CH, 'related: ["1.1", "1.2", "1.8", "2.8", "3.1"]', 'related: ["1.1", "1.2", "1.8", "2.15", "3.1"]',
+            "a chapter cannot list itself as related — remove its own code from related"),
+    Mistake("related-draft", G_CHAPTER, "A related chapter that is still a draft",
+            CH, 'related: ["1.1", "1.2", "1.8", "2.8", "3.1"]', 'related: ["1.1", "1.2", "1.8", "3.4", "3.1"]',
+            "related chapter '3.4' is a draft and will not be published — remove it until it is published"),
+    Mistake("title-lower-case", G_CHAPTER, "A title starting with a small letter (a warning)",
+            CH, "title: Domestic Abuse\n", "title: domestic abuse\n",
+            "the title should start with a capital letter", severity="warning", errors=0,
+            fix="start the title with a capital letter; the site still builds meanwhile"),
+    # --- links and page text -------------------------------------------------------------
+    Mistake("macro-braces", G_TEXT, "Double curly brackets in ordinary text",
+            CH2, "## 2. What neglect is\n", "## 2. What neglect is\n\nWrite the child's name as {{ name }} in the form.\n",
+            "'{{' or '{%' in prose would be read as a template instruction — write it another way, or ask a developer to add a macro",
+            line=2),
+    Mistake("link-renamed-page", G_TEXT, "A link to a page that was renamed",
+            CH2, "(recognising-abuse-and-neglect.md)", "(recognising-abuse.md)",
+            "the link 'recognising-abuse.md' goes to a page that does not exist (docs/manual/recognising-abuse.md) — did you mean 'recognising-abuse-and-neglect.md'?"),
+    Mistake("link-wrong-folder", G_TEXT, "A link that forgets which folder it is in",
+            CH2, "(../thresholds/index.md)", "(thresholds/index.md)",
+            "the link 'thresholds/index.md' goes to a page that does not exist (docs/manual/thresholds/index.md) — did you mean '../thresholds/index.md'?"),
+    Mistake("link-missing-heading", G_TEXT, "A link to a heading that is not there",
+            CH2, "(recognising-abuse-and-neglect.md)", "(recognising-abuse-and-neglect.md#signs-of-neglect)",
+            "the link 'recognising-abuse-and-neglect.md#signs-of-neglect' goes to a heading '#signs-of-neglect' that is not on that page — did you mean '#…'?"),
+    Mistake("link-to-draft", G_TEXT, "A link to a chapter that is still a draft",
+            CH2, "(recognising-abuse-and-neglect.md)", "(transitional-safeguarding.md)",
+            "the link 'transitional-safeguarding.md' goes to a draft chapter, which is not published — remove the link until that chapter is published"),
+    # --- data files and references ----------------------------------------------------------
+    Mistake("contact-typo", G_DATA, "A typing slip in a contact's key",
+            "data/contacts.yml", "  - leicester-front-door\n", "  - leicester-frontdoor\n",
+            "'leicester-frontdoor' is not a contact — known: …",
+            fix="correct the key to one of the known contacts the message lists"),
+    Mistake("contact-duplicate", G_DATA, "A contact copied without changing its key",
+            "data/contacts.yml", "  - key: dfe-safeguarding-reform", "  - key: business-office",
+            "'business-office' appears twice in contacts — each key must be unique",
+            fix="give the copied contact its own key"),
+    Mistake("phone-dashes", G_DATA, "A phone number written with dashes",
+            "data/contacts.yml", '    phone: "0116 305 0005"', '    phone: "0116-305-0005"',
+            "write phone numbers with digits and spaces only, e.g. 0116 305 0005",
+            fix="write the number with digits and spaces only, in quotes, e.g. \"0116 305 0005\""),
+    Mistake("area-capital", G_DATA, "An area written with a capital letter",
+            "data/contacts.yml", "    area: rutland", "    area: Rutland",
+            "'area' must be one of 'all', 'leicester', 'leicestershire', 'rutland' or 'llr' (found 'Rutland')",
+            fix="write one of the values exactly as shown, in small letters"),
+    Mistake("key-with-spaces", G_DATA, "A key written like a title",
+            "data/contacts.yml", "  - key: dfe-safeguarding-reform", "  - key: DfE safeguarding reform",
+            "'DfE safeguarding reform' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"),
+    Mistake("default-owner-unknown", G_DATA, "A default owner that is not in the list",
+            "data/owners.yml", "default: ppg", "default: policy-group",
+            "default owner 'policy-group' is not listed under owners — known: …",
+            fix="use one of the keys listed under owners"),
+    Mistake("glossary-see-unknown", G_DATA, "A glossary cross-reference to a term that is not there",
+            "data/glossary.yml", "    see: [S17]", "    see: [Section 17]",
+            "'see' names 'Section 17', which is not a term in the glossary — add it or correct the spelling"),
+    Mistake("glossary-duplicate", G_DATA, "A glossary term added twice",
+            "data/glossary.yml", "  - term: CAMHS\n", "  - term: ASDB\n",
+            "'ASDB' appears twice in terms — each term must be unique",
+            fix="keep one entry for the term, or correct the term that was meant"),
+    # --- partners, delegates and the chair rotation -------------------------------------------
+    Mistake("rotation-name-not-delegate", G_ARR, "A person's name in the chair rotation instead of a delegate's role",
+            "data/rotation.yml", "    chairs: [police-dsp]", "    chairs: [Henry Henderson]",
+            "write the role 'police-dsp', not the name 'Henry Henderson' — the rotation follows the post when people change", needs="data/rotation.yml"),
+    Mistake("rotation-lead-not-delegate", G_ARR, "A lead partner named as chair (only delegates chair)",
+            "data/rotation.yml", "    chairs: [police-dsp]", "    chairs: [police-lsp]",
+            "'police-lsp' is the Police LSP, … (a Lead Safeguarding Partner), not a delegated safeguarding partner — the chair and deputy chair are DSPs: use one of …",
+            fix="use the delegate's role, written <organisation>-dsp, e.g. police-dsp", needs="data/rotation.yml"),
+    Mistake("rotation-duplicate-year", G_ARR, "A business year written twice",
+            "data/rotation.yml", '  - year: "2027/28"', '  - year: "2026/27"',
+            "business year 2026/27 is listed twice (also on line …) — keep one row per business year", errors=2, needs="data/rotation.yml"),
+    Mistake("rotation-year-format", G_ARR, "A business year written with a dash",
+            "data/rotation.yml", '  - year: "2027/28"', '  - year: "2027-28"',
+            "'2027-28' is not a business year — a business year runs from 1 April to 31 March and is written like 2024/25", needs="data/rotation.yml"),
+    Mistake("rotation-chair-and-deputy", G_ARR, "The same delegate as chair and deputy in one year",
+            "data/rotation.yml", "    chairs: [police-dsp]\n    deputies: [leicestershire-dsp]",
+            "    chairs: [police-dsp]\n    deputies: [police-dsp]",
+            "the Police DSP, … both chairs and deputises in 2026/27 — the deputy chair must be a different DSP", line=1, needs="data/rotation.yml"),
+    Mistake("delegate-interim-in-name", G_ARR, "'Interim' written into a delegate's name",
+            "data/partners.yml", "      name: Chris West", "      name: Chris West (interim)",
+            "write 'interim: true' instead of putting 'interim' in the name"),
+    # --- the amendments log ---------------------------------------------------------------
+    Mistake("amendment-unknown-chapter", G_AMEND, "An amendment for a chapter code that does not exist",
+            "data/amendments.yml", '      - chapter: "2.14"', '      - chapter: "2.41"',
+            "chapter '2.41' does not exist — …",
+            fix="correct the chapter code; the message suggests the nearest one", needs="data/amendments.yml"),
+    Mistake("amendment-change-typo", G_AMEND, "A kind of change the log does not know",
+            "data/amendments.yml", "        change: updated", "        change: update",
+            "'change' must be one of 'new', 'updated', 'removed' or 'renamed' (found 'update')",
+            fix="write one of the four kinds of change exactly as shown", needs="data/amendments.yml"),
+    Mistake("amendment-date-format", G_AMEND, "A release date written as 31/03/2022",
+            "data/amendments.yml", "  - date: 2022-03-31", "  - date: 31/03/2022",
+            "'date' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '31/03/2022') — write dates as 2024-03-31", needs="data/amendments.yml"),
+    Mistake("amendment-unquoted-chapter", G_AMEND, "A chapter code without quotes in the log",
+            "data/amendments.yml", '      - chapter: "2.14"', "      - chapter: 2.14",
+            "'chapter' must be text (found float '2.14') — put it in quotes", needs="data/amendments.yml"),
+    # --- 7-Minute Briefings -------------------------------------------------------------------
+    Mistake("briefing-eight-sections", G_BRIEF, "A briefing with eight sections instead of seven",
+            "docs/briefings/bruising-in-pre-mobile-babies.md", "## Further reading and resources\n",
+            "## Further reading\n\nSee the related chapters.\n\n## Resources\n",
+            "a 7-Minute Briefing has exactly seven sections ('## ' headings); this one has 8 and section 8 starts here — merge or remove sections until there are seven",
+            line=4, needs="docs/briefings/bruising-in-pre-mobile-babies.md"),
+    Mistake("briefing-unknown-theme", G_BRIEF, "A theme that is not in the list",
+            "docs/briefings/bruising-in-pre-mobile-babies.md", "themes: [safeguarding-babies, voice-of-the-child]",
+            "themes: [safeguarding-babys, voice-of-the-child]",
+            "theme 'safeguarding-babys' is not in data/briefing-themes.yml — use one of: … (or ask for the theme to be added there)", needs="docs/briefings/bruising-in-pre-mobile-babies.md"),
+    Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
+            "data/contacts-old.yml", "", "contacts: []\n",
+            "no model describes this data file — register it in procedures/registry.py or remove it", line=None),
+]
+
+
+def applicable(root: Path) -> list[Mistake]:
+    return [m for m in MISTAKES if m.applies(root)]
+
+
+# --- the error catalogue in the editor guide ------------------------------------------------
+
+def catalogue(site: Site) -> str:
+    from markupsafe import Markup
+
+    from .render import render_markdown
+
+    groups = []
+    for group in GROUPS:
+        entries = []
+        for m in MISTAKES:
+            if m.group != group or not m.applies(site.root):
+                continue
+            where = f"{m.where}:<line>" if m.line is not None else m.where
+            prefix = "warning: " if m.severity == "warning" else ""
+            entries.append({
+                "m": m,
+                "example": Markup(_code(m.shown())),
+                "says": Markup(_code(f"{where}: {prefix}{m.message}", block=False)),
+                "fix": m.how_to_fix,
+            })
+        if entries:
+            groups.append({"title": group, "entries": entries})
+    return render_markdown("error-catalogue.md", groups=groups, count=sum(len(g["entries"]) for g in groups))
+
+
+def _code(text: str, block: bool = True) -> str:
+    """HTML for literal text, with braces as entities so no template engine sees them."""
+    from markupsafe import escape
+
+    safe = str(escape(text)).replace("{", "&#123;").replace("}", "&#125;")
+    if block:
+        return f'<pre class="mistake-example"><code>{safe}</code></pre>'
+    return f'<p class="mistake-message"><code>{safe}</code></p>'
+
+
+def macros(site: Site) -> dict[str, Any]:
+    def error_catalogue() -> str:
+        """Every mistake in the corpus with what the check says, grouped by kind."""
+        return catalogue(site)
+
+    return {"error_catalogue": error_catalogue}
