@@ -523,7 +523,7 @@ def badge_html(status: str, release: ReleaseView) -> Markup:
     word = "New" if status == "new" else "Updated"
     when = month_year(release.date)
     return Markup(
-        '<span class="amend-badge amend-badge--{s}">{w}<span class="md-visually-hidden"> in the {when} update</span></span>'
+        '<span class="amend-badge amend-badge--{s}">{w}<span class="amend-badge__when"> in the {when} update</span></span>'
     ).format(s=status, w=word, when=escape(when))
 
 

@@ -133,7 +133,7 @@ def test_badges_come_from_the_latest_release_only(mini):
     assert status == {"3.1": "new", "2.14": "updated"}  # not 2.4 (older release), not 1.4.3 (removed)
     badge = next(c for c in site.chapters if c.id == "3.1").extra["badge"]
     assert isinstance(badge, Markup)
-    assert str(badge) == ('<span class="amend-badge amend-badge--new">New<span class="md-visually-hidden">'
+    assert str(badge) == ('<span class="amend-badge amend-badge--new">New<span class="amend-badge__when">'
                           ' in the November 2026 update</span></span>')
 
 
