@@ -91,7 +91,9 @@ def test_overdue_banner_is_decided_by_the_build_date_as_fallback(project_copy, m
     out = build_site(project_copy, tmp_path / "future", progress=lambda m: None, after_build=False)
     html = (out / "manual/strategy-discussions/index.html").read_text()
     assert re.search(r'<div class="banner banner--overdue" data-next-review="2027-11-01">', html)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(__import__("datetime").date(1983, 1, 1)))
+    # before the chapter's next review, but not before the amendments log's latest release
+    # (data/amendments.yml rejects a release dated after the build date)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(__import__("datetime").date(2026, 12, 1)))
     out = build_site(project_copy, tmp_path / "past", progress=lambda m: None, after_build=False)
     html = (out / "manual/strategy-discussions/index.html").read_text()
     assert re.search(r'<div class="banner banner--overdue" data-next-review="2027-11-01" hidden>', html)
