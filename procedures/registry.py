@@ -18,6 +18,7 @@ from .arrangements.models import (
 )
 from .briefings import BriefingThemesFile
 from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+from .thresholds.models import ThresholdsFile
 
 # data file name (in data/) -> model of the whole file
 DATA_FILES = {
@@ -34,6 +35,7 @@ DATA_FILES = {
     "partnerships.yml": PartnershipsFile,
     "arrangements.yml": ArrangementsFile,
     "arrangements-compliance.yml": ComplianceFile,
+    "thresholds.yml": ThresholdsFile,  # the thresholds document (procedures/thresholds/)
 }
 
 # "module:function" run as function(site) after every data file and page has loaded;
@@ -45,6 +47,7 @@ CROSS_CHECKS = [
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
     "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
     "procedures.reviews:check_review_dates",  # briefings due for review (chapters: manual)
+    "procedures.thresholds.checks:check_thresholds",
     "procedures.arrangements.checks:check_arrangements",
 ]
 
@@ -58,6 +61,7 @@ MACRO_MODULES = [
     "procedures.reviews",    # review_dashboard()
     "procedures.mistakes",   # error_catalogue()
     "procedures.schemas",    # front_matter_reference()
+    "procedures.thresholds.pages",  # thresholds_levels(), threshold_level(key), matrix, finder, quick sheet
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
@@ -66,6 +70,7 @@ POST_BUILD = [
     "procedures.briefings:write_feed",    # feeds/briefings.xml
     "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
     "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
+    "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and
@@ -79,6 +84,7 @@ CONTENT_TYPES = {
 NAV_EXPANDERS = {
     "!chapters": "procedures.manual:nav_entries",
     "!briefings": "procedures.briefings:nav_entries",
+    "!threshold-levels": "procedures.thresholds.pages:nav_entries",
     "!arrangements": "procedures.arrangements.pages:nav_entries",
 }
 
