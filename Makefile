@@ -15,7 +15,7 @@ help:
 	@echo "make serve  - set up and preview the site at http://$(HOST):$(PORT) with live reload"
 	@echo "make test   - set up and run every test (unit, fixture-site, built-HTML, browser)"
 	@echo "make build  - validate, then build the site strictly into site/ (never half-written)"
-	@echo "make check  - validate data and front matter only"
+	@echo "make check  - check data, front matter, links between pages and review dates"
 	@echo "make pdf    - build the PDFs (arrangements, briefings)"
 	@echo "make bench  - run the performance benchmark (prints figures; not a test)"
 

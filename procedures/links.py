@@ -73,9 +73,10 @@ def _heading_text(text: str) -> str:
     return text.replace("`", "").replace("**", "").replace("__", "").strip("*_ ")
 
 
-def anchors_in(page: PageSource) -> set[str]:
-    """The ids Python-Markdown's toc (and attr_list) give the page's headings and blocks."""
-    ids: set[str] = set()
+def anchors_in(page: PageSource) -> dict[str, None]:
+    """The ids Python-Markdown's toc (and attr_list) give the page's headings and blocks,
+    in page order (a dict used as an ordered set)."""
+    ids: dict[str, None] = {}
     in_fence = False
     for raw in page.body.splitlines():
         if FENCE.match(raw):
@@ -83,21 +84,21 @@ def anchors_in(page: PageSource) -> set[str]:
             continue
         if in_fence:
             continue
-        ids.update(HTML_ID.findall(raw))
+        ids.update(dict.fromkeys(HTML_ID.findall(raw)))
         m = HEADING.match(raw)
         if m:
             explicit = ATTR_ID.search(m.group(2))
             if explicit:
-                ids.add(explicit.group(1))
+                ids[explicit.group(1)] = None
                 continue
             base = slugify(_heading_text(m.group(2)), "-")
             slug, n = base, 1
             while slug in ids:  # the toc extension makes repeated headings unique
                 slug = f"{base}_{n}"
                 n += 1
-            ids.add(slug)
+            ids[slug] = None
         else:
-            ids.update(ATTR_ID.findall(raw))
+            ids.update(dict.fromkeys(ATTR_ID.findall(raw)))
     return ids
 
 
@@ -153,11 +154,14 @@ def check_links(site: Site) -> int:
                 target_page = page
             if not anchor or target_page.meta.get("render_macros"):
                 continue  # headings made by page macros are checked by the MkDocs build
-            ids = anchors_in(target_page)
+            ids = list(anchors_in(target_page))
             if getattr(target_page, "kind", "page") != "page":
-                ids |= template_ids()
+                ids += sorted(template_ids())
             if anchor not in ids:
-                hint = _suggest(anchor, sorted(ids))
-                fix = f"did you mean '#{hint}'?" if hint else "link to the page without the '#…' part, or to one of its headings"
+                hint = _suggest(anchor, ids)
+                some = ", ".join(f"#{i}" for i in ids[:5]) + (", …" if len(ids) > 5 else "")
+                fix = (f"did you mean '#{hint}'?" if hint else
+                       f"link to one of its headings ({some}) or to the page without the '#…' part" if ids else
+                       "that page has no headings to link to: remove the '#…' part")
                 site.report.error(rel, link.line, f"the link '{target}' goes to a heading '#{anchor}' that is not on that page — {fix}")
     return checked

@@ -92,12 +92,26 @@ class Mistake:
             text = text[len("warning: "):]
         return bool(self.pattern().match(text))
 
-    def example(self) -> str:
-        """The wrong text as the editor wrote it (the lines around the replacement)."""
-        return self.replace.strip("\n") if self.replace.strip() else "(the line was deleted)"
-
-    def shown(self) -> str:
-        return self.example().replace("\t", "→   ")
+    def preview(self, root: Path, context: int = 1) -> tuple[str, int | None]:
+        """(the wrong text with a line of context either side, the line the message names),
+        worked out on the real file in memory — nothing is written."""
+        path = root / self.file
+        if not self.find or not path.exists():
+            return self.replace.rstrip("\n"), self.at_line if self.at_line is not None else (None if self.line is None else 1 + self.line)
+        text = path.read_text(encoding="utf-8")
+        start = text.find(self.find)
+        if start < 0:
+            return self.replace.rstrip("\n"), None
+        first = text[:start].count("\n")  # 0-based line where the change starts
+        changed = text[:start] + self.replace + text[start + len(self.find):]
+        lines = changed.splitlines()
+        span = max(1, self.replace.count("\n") + (0 if self.replace.endswith("\n") else 1)) if self.replace else 0
+        lo, hi = max(0, first - context), min(len(lines), first + span + context)
+        shown = "\n".join(lines[lo:hi])
+        if not self.replace:
+            shown = "\n".join(lines[lo:first] + ["(a line was deleted here)"] + lines[first:hi])
+        line = self.at_line if self.at_line is not None else (None if self.line is None else first + 1 + self.line)
+        return shown.replace("\t", "→   "), line
 
 
 G_YAML = "Punctuation, spaces and layout"
@@ -353,11 +367,13 @@ def catalogue(site: Site) -> str:
         for m in MISTAKES:
             if m.group != group or not m.applies(site.root):
                 continue
-            where = f"{m.where}:<line>" if m.line is not None else m.where
+            shown, line = m.preview(site.root)
+            where = f"{m.where}:{line}" if line else m.where
             prefix = "warning: " if m.severity == "warning" else ""
             entries.append({
                 "m": m,
-                "example": Markup(_code(m.shown())),
+                "title": Markup(re.sub(r"([\\`*_\[\]{}#])", r"\\\1", m.title)),
+                "example": Markup(_code(shown)),
                 "says": Markup(_code(f"{where}: {prefix}{m.message}", block=False)),
                 "fix": m.how_to_fix,
             })

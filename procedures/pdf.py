@@ -38,6 +38,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .threads import in_own_thread
+
 if TYPE_CHECKING:
     from .site import Site
 
@@ -197,8 +199,11 @@ class PdfPrinter:
 def render_pdf(site_dir: Path, page_path: str, out: Path, *, title: str, public_url: str | None = None,
                now: datetime | None = None, footer_note: str = "") -> Path:
     """Print one page of a built site to a tagged A4 PDF at ``out``; return ``out``."""
-    with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
-        return printer.render(page_path, out, title=title, footer_note=footer_note)
+    def work():
+        with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
+            return printer.render(page_path, out, title=title, footer_note=footer_note)
+
+    return in_own_thread(work)
 
 
 def documents(site: Site) -> list[PdfDocument]:
@@ -230,13 +235,18 @@ def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
     docs = documents(site)
     if not docs:
         return []
-    written = []
-    with PdfPrinter(site_dir, public_url=_public_url(site), now=build_datetime()) as printer:
-        for doc in docs:
-            written.append(printer.render(doc.page_path, Path(site_dir) / doc.out, title=doc.title,
-                                          footer_note=doc.footer_note))
-            if progress:
-                progress(f"Wrote {doc.out}")
+    written: list[Path] = []
+    public_url, now = _public_url(site), build_datetime()
+
+    def work():
+        with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
+            for doc in docs:
+                written.append(printer.render(doc.page_path, Path(site_dir) / doc.out, title=doc.title,
+                                              footer_note=doc.footer_note))
+                if progress:
+                    progress(f"Wrote {doc.out}")
+
+    in_own_thread(work)
     return written
 
 

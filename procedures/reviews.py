@@ -41,6 +41,7 @@ class ReviewItem:
     last_reviewed: date | None
     next_review: date | None
     file: str
+    last_is_published: bool = False  # a briefing without review dates: the date it was published
 
     def state(self, today: date, within: int = DUE_SOON_DAYS) -> str:
         if self.next_review is None:
@@ -101,7 +102,7 @@ def briefing_items(site: Site) -> list[ReviewItem]:
             "briefing", str(getattr(meta, "id", "") or ""), str(getattr(meta, "title", slug)), src_uri, f"{slug}/",
             key, manual.owner_name(site, key),
             _date_attr(meta, "last_reviewed", "published"), _date_attr(meta, "next_review", "review_by"),
-            site.rel(page.path),
+            site.rel(page.path), _date_attr(meta, "last_reviewed") is None,
         ))
     return out
 
@@ -180,9 +181,9 @@ def dashboard(site: Site, page_url: str = "editors/reviews/") -> str:
             "state_label": STATE_LABELS[state],
             "next_review": i.next_review.isoformat() if i.next_review else "",
             "next_review_label": long_date(i.next_review) if i.next_review else "No review date",
-            "last_reviewed_label": long_date(i.last_reviewed) if i.last_reviewed else "",
+            "last_reviewed_label": (("Published " if i.last_is_published else "") + long_date(i.last_reviewed)) if i.last_reviewed else "",
         })
-    counts = {s: sum(1 for r in rows if r["state"] == s) for s in ("overdue", "due-soon", "current")}
+    counts = {s: sum(1 for r in rows if r["state"] == s) for s in ("overdue", "due-soon", "current", "none")}
     return render_html("reviews-dashboard.html", rows=rows, counts=counts, build_date=site.today.isoformat(),
                        build_date_label=long_date(site.today), due_soon_days=DUE_SOON_DAYS,
                        has_briefings=any(r["item"].kind == "briefing" for r in rows))

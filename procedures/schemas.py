@@ -15,9 +15,9 @@ import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from . import registry
 
@@ -119,8 +119,49 @@ def _add_help(node: Any) -> None:
             _add_help(value)
 
 
+def _models_in(model: type[BaseModel], found: dict[str, type[BaseModel]] | None = None) -> dict[str, type[BaseModel]]:
+    """Every model class reachable from ``model``'s fields, by class name."""
+    found = {} if found is None else found
+    if model.__name__ in found:
+        return found
+    found[model.__name__] = model
+    for info in model.model_fields.values():
+        stack = [info.annotation]
+        while stack:
+            ann = stack.pop()
+            if isinstance(ann, type) and issubclass(ann, BaseModel):
+                _models_in(ann, found)
+            stack.extend(get_args(ann))
+    return found
+
+
+def _accepts_text(model: type[BaseModel]) -> bool:
+    """True when the model also accepts a plain string (a "before" validator turns, say,
+    ``- Cafcass`` into ``{name: Cafcass}``): the schema must allow that shorthand too."""
+    try:
+        model.model_validate("Sample text")
+    except ValidationError as exc:
+        return not any(e["type"] in {"model_type", "dict_type", "model_attributes_type"} and not e["loc"]
+                       for e in exc.errors())
+    return True
+
+
+def _allow_text_shorthand(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    models = _models_in(model)
+    for name, sub in list(schema.get("$defs", {}).items()):
+        cls = models.get(name)
+        if cls is not None and _accepts_text(cls):
+            schema["$defs"][name] = {
+                "anyOf": [
+                    {"type": "string", "minLength": 1, "description": "Short form: just the name, on one line."},
+                    sub,
+                ],
+            }
+
+
 def schema_for(target: SchemaTarget) -> dict[str, Any]:
     schema = target.model.model_json_schema(mode="validation")
+    _allow_text_shorthand(schema, target.model)
     _add_help(schema)
     head = {
         "$schema": DRAFT,

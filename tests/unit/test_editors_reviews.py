@@ -1,0 +1,84 @@
+"""Review dates: states at their boundaries, the order of the dashboard, reviews.json and
+the dashboard's HTML (with the build date pinned, never "today")."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from types import SimpleNamespace
+
+from procedures import reviews
+from procedures.site import load_site
+from tests.conftest import REPO
+
+
+def item(next_review: date | None) -> reviews.ReviewItem:
+    return reviews.ReviewItem("chapter", "9.9", "T", "manual/t.md", "manual/t/", "ppg", "Owner",
+                              date(2020, 1, 1), next_review, "docs/manual/t.md")
+
+
+def test_states_at_their_boundaries():
+    today = date(2027, 1, 31)
+    assert item(date(2027, 1, 30)).state(today) == "overdue"
+    assert item(date(2027, 1, 31)).state(today) == "due-soon"  # due today: not yet overdue
+    assert item(date(2027, 4, 1)).state(today) == "due-soon"  # exactly 60 days on
+    assert item(date(2027, 4, 2)).state(today) == "current"
+    assert item(date(2027, 4, 2)).state(today, within=61) == "due-soon"
+    assert item(None).state(today) == "none"
+
+
+def test_items_are_every_published_chapter_soonest_first():
+    site = load_site(REPO, today=date(2027, 3, 1))
+    every = reviews.items(site)
+    chapters = [i for i in every if i.kind == "chapter"]
+    assert {i.code for i in chapters} == {c.id for c in site.chapters if c.status == "published"}
+    dated = [i.next_review for i in every if i.next_review]
+    assert dated == sorted(dated)
+    assert all(i.owner for i in every)
+
+
+def test_briefings_are_listed_once_they_exist():
+    site = load_site(REPO, today=date(2027, 3, 1))
+    published = [b for b in site.extra.get("briefings", []) if b.status == "published"]
+    listed = [i for i in reviews.items(site) if i.kind == "briefing"]
+    assert sorted(i.src_uri for i in listed) == sorted(b.src_uri for b in published)
+    for i in listed:
+        assert i.url == i.src_uri.removesuffix(".md") + "/"
+
+
+def test_due_lists_overdue_and_due_soon_only():
+    site = load_site(REPO, today=date(2027, 3, 1))
+    due = reviews.due(site)
+    assert due and all(i.state(site.today) in {"overdue", "due-soon"} for i in due)
+    assert not reviews.due(load_site(REPO, today=date(2026, 11, 2)), within=10)
+
+
+def test_reviews_json_has_absolute_urls_and_the_build_date():
+    site = load_site(REPO, today=date(2027, 4, 15))
+    data = reviews.reviews_json(site, "https://procedures.example.org/")
+    assert data["generated"] == "2027-04-15" and data["due_soon_days"] == 60
+    first = data["items"][0]
+    assert first["state"] == "overdue" and first["next_review"] == "2027-03-31"
+    assert first["url"].startswith("https://procedures.example.org/manual/")
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_write_reviews_json(tmp_path):
+    site = load_site(REPO, today=date(2027, 4, 15))
+    reviews.write_reviews_json(site, tmp_path, SimpleNamespace(get=lambda key: "https://x.example/" if key == "site_url" else None))
+    data = json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
+    assert len(data["items"]) == len(reviews.items(site))
+
+
+def test_dashboard_html_marks_states_and_escapes_titles(project_copy):
+    path = project_copy / "docs/manual/neglect.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Neglect\n", "title: Neglect <b>& care</b>\n", 1), encoding="utf-8")
+    site = load_site(project_copy, today=date(2027, 4, 15))
+    html = reviews.dashboard(site)
+    assert "Neglect &lt;b&gt;&amp; care&lt;/b&gt;" in html and "<b>" not in html
+    assert 'class="review-row review-row--overdue" data-review-due="2027-03-31"' in html
+    assert 'class="review-row review-row--current" data-review-due="2027-11-01"' in html
+    assert 'data-build-date="2027-04-15"' in html
+    assert 'href="../../manual/neglect/"' in html
+    overdue = sum(1 for i in reviews.items(site) if i.state(site.today) == "overdue")
+    assert f'<span data-review-count="overdue">{overdue}</span>' in html
