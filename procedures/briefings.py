@@ -33,7 +33,7 @@ USUAL_SECTIONS = (
     "What good practice looks like", "Reflective questions", "Further reading and resources",
 )
 # Above this many words a briefing rarely fits one A4 page; the PDF step checks for certain.
-WORDS_WARNING = 560
+WORDS_WARNING = 480
 
 SOURCE_KINDS = {
     "rapid-review": "Local rapid reviews",

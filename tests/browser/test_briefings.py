@@ -136,3 +136,35 @@ def test_action_plan_works_without_javascript(site_server, browser):
     assert pg.url == url
     assert pg.get_by_label("Team", exact=True).input_value() == "Example team"
     context.close()
+
+
+def test_the_build_step_rejects_a_briefing_that_needs_two_pages(built_site, tmp_path, published):
+    """The AFTER_BUILD step itself, on a copy of the built site where one briefing has
+    grown: the build stops with one line naming the briefing's file."""
+    import shutil
+
+    from procedures.briefing_pdf import build_pdfs
+    from procedures.builder import BuildFailed
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    b = published[0]
+    page = copy / b.url / "index.html"
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<ol class="briefing-panels"')
+    panels = html[start:html.index("</article>", start)]
+    grown = panels.replace("</p>", " Repeated for length. " * 25 + "</p>")
+    page.write_text(html.replace(panels, grown), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_pdfs(load_site(REPO), copy)
+    lines = str(failed.value).splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{b.file}: the briefing prints on ")
+    assert lines[0].endswith(" A4 pages — a 7-Minute Briefing must fit on one: shorten the longest sections (aim for about 400 words)")
+
+
+def test_pdf_links_carry_the_file_size(built_site, published):
+    b = published[0]
+    size = (built_site / b.pdf_url).stat().st_size
+    html = (built_site / "briefings" / "index.html").read_text(encoding="utf-8")
+    assert f"(PDF, {round(size / 1024)} KB, one A4 page)" in html

@@ -300,3 +300,13 @@ def test_split_panels_numbers_headings_and_keeps_their_ids():
     ]
     assert [str(p["body"]) for p in panels] == ["<p>One</p>", "<ul><li>two</li></ul>"]
     assert split_panels("<p>stray</p><h2>A</h2>") is None
+
+
+def test_a_long_briefing_gets_a_warning_before_the_build_measures_it(project_copy):
+    edit(project_copy, B, "Findings.\n", "Findings. " + "More words here. " * 160 + "\n")
+    site = load_site(project_copy)
+    warnings = [str(p) for p in site.report.warnings if p.file == B]
+    words = len((project_copy / B).read_text(encoding="utf-8").split("---", 2)[2].split())
+    assert warnings == [f"{B}:14: warning: the briefing has {words} words and may not fit on one A4 page "
+                        f"(the build checks) — aim for under {briefings.WORDS_WARNING}"]
+    assert site.report.errors == []
