@@ -310,3 +310,33 @@ def test_a_long_briefing_gets_a_warning_before_the_build_measures_it(project_cop
     assert warnings == [f"{B}:14: warning: the briefing has {words} words and may not fit on one A4 page "
                         f"(the build checks) — aim for under {briefings.WORDS_WARNING}"]
     assert site.report.errors == []
+
+
+def test_an_archived_briefing_is_listed_apart_and_left_out_of_nav_and_feed(project_copy):
+    edit(project_copy, B, "status: published", "status: archived")
+    site = load_site(project_copy)
+    assert site.report.errors == []
+    md = briefings.index_markdown(site)
+    archived_part = md[md.index("## Archived briefings"):]
+    assert "(fixture-briefing.md)" in archived_part
+    assert "(fixture-briefing.md)" not in md[:md.index("## Archived briefings")]
+    assert {"A fixture briefing": "briefings/fixture-briefing.md"} not in briefings.nav_entries(site)
+    assert b"fixture" not in briefings.feed_xml(site, "https://x.example/", "X", "Y")
+    assert [b.slug for b in briefings.visible(site) if b.slug == "fixture-briefing"] == ["fixture-briefing"]
+
+
+def test_briefing_head_and_foot_escape_text_and_flag_an_archived_briefing(project_copy):
+    from procedures.briefing_page import page_context
+    from procedures.render import render_html
+
+    edit(project_copy, B, "status: published", 'newsletter: "Issue <12>"\nstatus: archived')
+    site = load_site(project_copy)
+    b = briefings.briefing_for(site, "briefings/fixture-briefing.md")
+    ctx = page_context(site, b, "briefings/fixture-briefing/", "https://x.example/")
+    head, foot = render_html("briefing-head.html", **ctx), render_html("briefing-foot.html", **ctx)
+    assert "<strong>Archived briefing.</strong>" in head
+    assert "Published in Issue &lt;12&gt; of <cite>Safeguarding Matters</cite>" in head
+    assert '<a href="../themes/neglect/">Neglect</a>' in head
+    assert '<a class="md-button md-button--primary" href="fixture-briefing.pdf"' in head
+    assert '<a href="../../manual/neglect/"><span class="chapter-code">2.14</span> Neglect</a>' in foot
+    assert "https://x.example/briefings/fixture-briefing/" in foot
