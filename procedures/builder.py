@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import registry
 from .site import get_site, resolve
+from .threads import in_own_thread
 
 
 class BuildFailed(Exception):
@@ -61,9 +62,14 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
     try:
         progress(f"Building the site into a temporary folder ({tmp.name}) …")
         mkdocs_build(root / "mkdocs.yml", tmp)
+        progress(f"MkDocs build done in {time.perf_counter() - started:.1f} s")
         for spec in registry.AFTER_BUILD if after_build else []:
             progress(f"Running {spec} …")
-            resolve(spec)(site, tmp)
+            step_started = time.perf_counter()
+            step = resolve(spec)
+            # own thread: steps may use Playwright or asyncio, which refuse a running loop
+            in_own_thread(lambda step=step: step(site, tmp), name=spec)
+            progress(f"  {spec} done in {time.perf_counter() - step_started:.1f} s")
     except SystemExit as exc:  # mkdocs-macros exits on a failing macro (on_error_fail)
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildFailed(f"a page macro failed (exit {exc.code}); see the message above") from exc

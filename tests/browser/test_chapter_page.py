@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from procedures.builder import build_site
-from procedures.dates import epoch_for
 from tests.conftest import REPO, serve
 from tests.helpers import edit
 
@@ -18,25 +17,16 @@ FIXTURE = REPO / "tests" / "fixtures" / "fixture-chapter.md"
 
 @pytest.fixture(scope="module")
 def stale_build(tmp_path_factory):
-    """Built 'in 2020' with a chapter whose review fell due in 2021: the page must not
-    believe its own build date once it is read later."""
+    """A chapter due for review in 2099, built today: at build time it is current. The
+    browser's clock is then moved to 2100 to read the page 'later' — the page must not
+    believe its own build date."""
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("stale") / "project")
     (project / "docs/manual/fixture-chapter.md").write_text(FIXTURE.read_text())
     edit(project, "docs/manual/fixture-chapter.md", "last_reviewed: 2026-11-01\nnext_review: 2027-11-01",
-         "last_reviewed: 2019-01-01\nnext_review: 2021-01-01")
-    import os
-
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch_for(date(2020, 6, 1))
-    try:
-        out = build_site(project, tmp_path_factory.mktemp("stale-site") / "site", progress=lambda m: None, after_build=False)
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH")
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
+         "last_reviewed: 2026-11-01\nnext_review: 2099-01-01")
+    out = build_site(project, tmp_path_factory.mktemp("stale-site") / "site", progress=lambda m: None, after_build=False)
     base, stop = serve(out)
     yield out, base
     stop()
@@ -45,10 +35,13 @@ def stale_build(tmp_path_factory):
 def test_review_overdue_is_decided_when_the_page_is_read(stale_build, page):
     out, base = stale_build
     html = (out / "manual/fixture-chapter/index.html").read_text()
-    assert 'data-next-review="2021-01-01" hidden' in html  # at build time (2020) it was not overdue
+    assert 'data-next-review="2099-01-01" hidden' in html  # at build time it was not overdue
+    page.goto(base + "manual/fixture-chapter/")
+    assert not page.locator(".banner--overdue").is_visible()
+    page.clock.set_fixed_time(datetime(2100, 1, 2, 12, 0))
     page.goto(base + "manual/fixture-chapter/")
     banner = page.locator(".banner--overdue")
-    assert banner.is_visible()  # read today, after 2021: overdue
+    assert banner.is_visible()  # read in 2100: overdue
     assert "Review overdue." in banner.inner_text()
 
 
