@@ -125,7 +125,7 @@ def test_nav_badges_are_exactly_the_latest_release(built_site, real):
 def test_chapter_pages_show_their_latest_amendment_and_all_updates(built_site, real):
     ch = {c.id: c for c in real.chapters}
     html = (built_site / ch["1.10"].url / "index.html").read_text(encoding="utf-8")
-    assert '<p class="amendment-note"><strong>Updated March 2024:</strong> Updated with learning from local reviews' in html
+    assert '<p class="amendment-note"><strong>Updated March 2024:</strong> Added learning from local reviews' in html
     updates = re.search(r'<ul class="chapter-updates">(.*?)</ul>', html, re.S).group(1)
     assert re.findall(r'<time datetime="([\d-]+)">', updates) == ["2024-03-31", "2022-03-31"]
     new = (built_site / ch["3.1"].url / "index.html").read_text(encoding="utf-8")
