@@ -119,10 +119,19 @@ def due(site: Site, within: int = DUE_SOON_DAYS) -> list[ReviewItem]:
 
 
 def check_review_dates(site: Site) -> None:
-    """Warn about briefings whose review is due soon (chapters are warned by the manual)."""
-    for item in briefing_items(site):
-        if item.state(site.today) == "due-soon":
-            site.report.warning(item.file, None, f"review due on {item.next_review} (within {DUE_SOON_DAYS} days)")
+    """Warnings (never errors: a daily rebuild must not stop) for reviews overdue, and for
+    briefings due soon (chapters due soon are warned by the manual's own check)."""
+    for item in chapter_items(site) + briefing_items(site):
+        state = item.state(site.today)
+        chapter = item.kind == "chapter"
+        line = None
+        if chapter:
+            ch = next((c for c in site.chapters if c.src_uri == item.src_uri), None)
+            line = ch.lines.line_of(("next_review",)) if ch else None
+        if state == "overdue":
+            site.report.warning(item.file, line, f"review overdue since {item.next_review} — review it, then set last_reviewed and next_review")
+        elif state == "due-soon" and not chapter:
+            site.report.warning(item.file, line, f"review due on {item.next_review} (within {DUE_SOON_DAYS} days)")
 
 
 # --- command line ---------------------------------------------------------------------

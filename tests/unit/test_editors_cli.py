@@ -87,6 +87,13 @@ def test_check_warns_about_reviews_due_within_60_days(project_copy):
     assert any(": warning: review due on 2027-03-31 (within 60 days)" in line for line in result.stdout.splitlines())
 
 
+def test_check_warns_about_overdue_reviews_without_failing(project_copy):
+    result = run(project_copy, "check", day=date(2027, 4, 2))
+    assert result.returncode == 0, result.stderr  # a daily rebuild must not stop on a late review
+    line = next(line for line in result.stdout.splitlines() if line.startswith("docs/manual/information-sharing.md:"))
+    assert line.endswith(": warning: review overdue since 2027-03-31 — review it, then set last_reviewed and next_review")
+
+
 # --- new chapter ----------------------------------------------------------------------------
 
 def test_new_chapter_takes_the_next_free_id_and_passes_the_check(project_copy):
