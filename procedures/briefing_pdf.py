@@ -17,6 +17,9 @@ from . import briefings
 if TYPE_CHECKING:
     from .site import Site
 
+CACHE_DIR = ".cache/briefing-pdfs"  # under the project root; safe to delete at any time
+CACHE_DAYS = 7
+
 FOOTER_NOTE = "7-Minute Briefing · Leicester, Leicestershire and Rutland Safeguarding Children Partnerships"
 
 _PDF_LINK = re.compile(r'(<a\b[^>]*\bdata-pdf-size="([^"]+)"[^>]*>)(.*?)(</a>)', re.S)
@@ -66,6 +69,39 @@ def add_sizes(site_dir: Path) -> int:
     return count
 
 
+def fingerprint(site_dir: Path, page_path: str, *parts: str) -> str:
+    """What a PDF depends on: the page's HTML, every stylesheet and script it loads, the
+    printing code, and ``parts`` (title, footer, public address, date of printing)."""
+    import hashlib
+
+    from . import pdf
+
+    html_file = site_dir / page_path / "index.html"
+    html = html_file.read_bytes()
+    digest = hashlib.sha256(html)
+    for ref in sorted(set(re.findall(rb'(?:href|src)="([^"?#]+\.(?:css|js))', html))):
+        target = (html_file.parent / ref.decode()).resolve()
+        if target.is_file() and target.is_relative_to(site_dir.resolve()):
+            digest.update(ref + b"\0" + target.read_bytes())
+    for module_file in (pdf.__file__, __file__):
+        digest.update(Path(module_file).read_bytes())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _prune(cache: Path) -> None:
+    import time
+
+    limit = time.time() - CACHE_DAYS * 86400
+    for old in cache.glob("*.pdf"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
+
+
 def build_pdfs(site: Site, site_dir: Path) -> list[Path]:
     """AFTER_BUILD: print every published or archived briefing, then the action plan.
 
@@ -79,6 +115,8 @@ def build_pdfs(site: Site, site_dir: Path) -> list[Path]:
 
 
 def _build_pdfs(site: Site, site_dir: Path) -> list[Path]:
+    import shutil
+
     from .builder import BuildFailed
     from .dates import build_datetime
     from .pdf import PdfError, PdfPrinter
@@ -87,28 +125,55 @@ def _build_pdfs(site: Site, site_dir: Path) -> list[Path]:
     if not items:
         return []
     site_dir = Path(site_dir)
-    written: list[Path] = []
-    problems: list[str] = []
-    try:
-        with PdfPrinter(site_dir, public_url=site_url(site), now=build_datetime()) as printer:
-            for b in items:
-                out = printer.render(b.url, site_dir / b.pdf_url, title=f"{b.title} — 7-Minute Briefing",
-                                     footer_note=FOOTER_NOTE)
-                written.append(out)
-                pages = page_count(out)
-                if pages != 1:
-                    problems.append(
-                        f"{b.file}: the briefing prints on {pages} A4 pages — a 7-Minute Briefing must fit on one: "
-                        "shorten the longest sections (aim for about 400 words)"
-                    )
-            if (site_dir / briefings.ACTION_PLAN_URL / "index.html").exists():
-                written.append(printer.render(
-                    briefings.ACTION_PLAN_URL, site_dir / briefings.ACTION_PLAN_URL / briefings.ACTION_PLAN_PDF,
-                    title="Team action plan — 7-Minute Briefings", footer_note=FOOTER_NOTE,
-                ))
-    except PdfError as exc:
-        raise BuildFailed(f"7-Minute Briefing PDFs: {exc}") from exc
+    now = build_datetime()
+    public_url = site_url(site)
+    public = public_url.rstrip("/") + "/" if public_url else ""
+    # (page, output, title, is a briefing)
+    jobs = [(b.url, site_dir / b.pdf_url, f"{b.title} — 7-Minute Briefing", b) for b in items]
+    if (site_dir / briefings.ACTION_PLAN_URL / "index.html").exists():
+        jobs.append((briefings.ACTION_PLAN_URL, site_dir / briefings.ACTION_PLAN_URL / briefings.ACTION_PLAN_PDF,
+                     "Team action plan — 7-Minute Briefings", None))
+    # an identical earlier print (same page, styles, scripts, code and day) is reused
+    cache = site.root / CACHE_DIR
+    keys = {page: fingerprint(site_dir, page, title, FOOTER_NOTE, public, now.date().isoformat())
+            for page, _, title, _ in jobs}
+    to_print = []
+    for page, out, title, _ in jobs:
+        cached = cache / f"{keys[page]}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if cached.is_file():
+            shutil.copyfile(cached, out)
+        else:
+            to_print.append((page, out, title))
+    if to_print:
+        try:
+            with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
+                for page, out, title in to_print:
+                    printer.render(page, out, title=title, footer_note=FOOTER_NOTE)
+                    _store(cache, keys[page], out)
+        except PdfError as exc:
+            raise BuildFailed(f"7-Minute Briefing PDFs: {exc}") from exc
+    problems = []
+    for _, out, _, b in jobs:
+        if b is not None and (pages := page_count(out)) != 1:
+            problems.append(
+                f"{b.file}: the briefing prints on {pages} A4 pages — a 7-Minute Briefing must fit on one: "
+                "shorten the longest sections (aim for about 400 words)"
+            )
+    _prune(cache)
     if problems:
         raise BuildFailed("\n".join(problems))
     add_sizes(site_dir)
-    return written
+    return [out for _, out, _, _ in jobs]
+
+
+def _store(cache: Path, key: str, pdf: Path) -> None:
+    import shutil
+
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / f".{key}.{id(pdf)}.tmp"
+        shutil.copyfile(pdf, tmp)
+        tmp.replace(cache / f"{key}.pdf")  # atomic: a parallel build never reads half a file
+    except OSError:
+        pass  # a read-only project still builds, just without the cache

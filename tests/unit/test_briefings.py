@@ -340,3 +340,22 @@ def test_briefing_head_and_foot_escape_text_and_flag_an_archived_briefing(projec
     assert '<a class="md-button md-button--primary" href="fixture-briefing.pdf"' in head
     assert '<a href="../../manual/neglect/"><span class="chapter-code">2.14</span> Neglect</a>' in foot
     assert "https://x.example/briefings/fixture-briefing/" in foot
+
+
+def test_a_cached_pdf_is_reused_only_when_page_styles_and_day_are_unchanged(tmp_path):
+    from procedures.briefing_pdf import fingerprint
+
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "b" / "x").mkdir(parents=True)
+    css = tmp_path / "assets" / "print.css"
+    css.write_text("@media print { body { font-size: 10pt } }")
+    page = tmp_path / "b" / "x" / "index.html"
+    page.write_text('<link rel="stylesheet" href="../../assets/print.css?v=1"><p>Text</p>')
+    first = fingerprint(tmp_path, "b/x/", "Title", "2026-11-26")
+    assert fingerprint(tmp_path, "b/x/", "Title", "2026-11-26") == first
+    assert fingerprint(tmp_path, "b/x/", "Title", "2026-11-27") != first  # printed on another day
+    css.write_text("@media print { body { font-size: 12pt } }")
+    assert fingerprint(tmp_path, "b/x/", "Title", "2026-11-26") != first  # the print styles changed
+    css.write_text("@media print { body { font-size: 10pt } }")
+    page.write_text('<link rel="stylesheet" href="../../assets/print.css?v=1"><p>Other text</p>')
+    assert fingerprint(tmp_path, "b/x/", "Title", "2026-11-26") != first  # the page changed
