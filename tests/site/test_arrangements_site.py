@@ -204,3 +204,21 @@ def test_build_states_the_chair_for_its_date(tmp_path, monkeypatch, day, expecte
     assert f'data-llr-build-date="{day.isoformat()}"' in html
     current = re.findall(r'<tr data-llr-start="([\d-]+)"[^>]*class="is-current" aria-current="true"', html)
     assert current == [BusinessYear.of(day).start.isoformat()]
+
+
+def test_procedures_pdf_reprints_into_a_built_site(built_site, tmp_path, capsys):
+    """`procedures pdf --from-site` (what an editor runs after a small fix) re-prints the PDF."""
+    import shutil
+
+    from procedures.cli import main
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    pdf = copy / ARR / "arrangements.pdf"
+    pdf.unlink()
+    assert main(["--root", str(REPO), "pdf", "--from-site", str(copy)]) == 0
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+    assert f"{pdf} (" in capsys.readouterr().out
+
+    assert main(["--root", str(REPO), "pdf", "--from-site", str(tmp_path / "empty")]) == 1
+    assert "is not a built site — run 'procedures build' first" in capsys.readouterr().err
