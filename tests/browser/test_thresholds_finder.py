@@ -59,6 +59,10 @@ def test_level_domain_and_age_filters_combine(site_server, page):
     assert 0 < len(housing) < by_level
     assert page.locator("#finder-family-housing").is_visible()
     assert not page.locator("#finder-child-health").is_visible()
+    # the jump links only offer groups that still have indicators
+    jump = page.locator(".thresholds-finder__jump")
+    assert jump.get_by_role("link", name="Family and environmental factors").is_visible()
+    assert not jump.get_by_role("link", name="Child's developmental needs").is_visible()
     page.get_by_label("Domain", exact=True).select_option("")
     page.get_by_label("Age", exact=True).select_option("pre-birth")
     for li in visible_items(page).all():

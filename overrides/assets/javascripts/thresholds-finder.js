@@ -98,6 +98,11 @@
           groups.forEach(function (g) {
             g.hidden = !g.querySelector("li[id]:not([hidden])");
           });
+          // a jump link to a group with nothing left in it would lead nowhere
+          root.querySelectorAll(".thresholds-finder__jump a[href^='#']").forEach(function (a) {
+            var target = document.getElementById(a.getAttribute("href").slice(1));
+            a.parentNode.hidden = !target || target.hidden;
+          });
           var filtered = f.words.length || f.level || f.domain || f.age;
           empty.hidden = shown !== 0;
           status.textContent = filtered
