@@ -10,13 +10,14 @@ Two kinds of template, both escaping every value that comes from data or front m
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,8 +29,9 @@ def md_escape(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    text = str(value)
-    text = str(escape(text))  # & < > " '
+    # & < > become entities so no HTML can be injected; quotes stay as they are (they are
+    # harmless in Markdown text, and escaped quotes would show as &#39; in the contents)
+    text = html.escape(str(value), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
