@@ -2,27 +2,57 @@
 (function () {
   "use strict";
 
-  // Open the site search from a button (the 404 page): the header search is the one
-  // search box, this only takes the reader there with the keyboard focus in it.
-  function openSearch() {
-    var toggle = document.querySelector('input[data-md-toggle="search"]');
-    if (toggle && !toggle.checked) {
-      toggle.click();
-    }
-    var input = document.querySelector('[data-md-component="search-query"], .md-search__input, input[type="search"]');
-    if (input) {
-      input.focus();
-    }
+  // Material's header "menu" and "search" buttons (and the search dialog's back arrow)
+  // are <label>s for hidden checkboxes: a mouse can use them, a keyboard cannot reach
+  // them. At phone width or 400% zoom that left the navigation menu out of reach
+  // (WCAG 2.1.1). Make them real keyboard buttons with a name and an expanded state.
+  var LABEL_BUTTONS = [
+    ['label.md-header__button[for="__drawer"]', "Open the navigation menu"],
+    ['label.md-header__button[for="__search"]', "Search"]
+  ];
+
+  function keyboardButtons() {
+    LABEL_BUTTONS.forEach(function (pair) {
+      document.querySelectorAll(pair[0]).forEach(function (label) {
+        if (label.dataset.a11yButton) {
+          return;
+        }
+        label.dataset.a11yButton = "1";
+        var toggle = document.getElementById(label.getAttribute("for"));
+        label.setAttribute("role", "button");
+        label.setAttribute("tabindex", "0");
+        if (!label.getAttribute("aria-label")) {
+          label.setAttribute("aria-label", pair[1]);
+        }
+        // Material itself clicks a focused <label> on Enter; add Space, as for any button
+        label.addEventListener("keydown", function (event) {
+          if (event.key === " ") {
+            event.preventDefault();
+            label.click();
+          }
+        });
+        if (toggle) {
+          var sync = function () { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
+          toggle.addEventListener("change", sync);
+          sync();
+        }
+        if (toggle && toggle.id === "__search" && pair[1] === "Search") {
+          // opened from the keyboard: put the keyboard in the search box
+          toggle.addEventListener("change", function () {
+            var input = document.querySelector('[data-md-component="search-query"], .md-search__input');
+            if (toggle.checked && document.activeElement === label && input) {
+              window.setTimeout(function () { input.focus(); }, 0);
+            }
+          });
+        }
+      });
+    });
   }
 
   function apply() {
-    document.querySelectorAll("button[data-open-search]").forEach(function (btn) {
-      btn.hidden = false;
-      if (!btn.dataset.bound) {
-        btn.dataset.bound = "1";
-        btn.addEventListener("click", openSearch);
-      }
-    });
+    keyboardButtons();
+    scrollableTables();
+    window.requestAnimationFrame(scrollableTables);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
