@@ -1,6 +1,6 @@
 """Headings and macro lines in the arrangements' pages.
 
-The compliance table links to headings, and the one-page version re-uses each section's
+The compliance table links to headings, and the one-page version reuses each section's
 Markdown, so both need to read a page the way MkDocs will: heading ids as the ``toc``
 extension makes them (or ``{#id}`` when written), plus the ids of headings that a macro
 on the page generates from data. Macro calls must stand alone on their line

@@ -258,8 +258,8 @@ def test_release_date_in_the_wrong_form(mini):
 
 def test_unknown_key_in_an_entry(mini):
     n = _case(mini, "        summary: New practice principles.\n",
-              "        summary: New practice principles.\n        sumary: typo\n", "sumary: typo")
-    assert mine(mini) == [f"{LOG}:{n}: unknown key 'sumary' — allowed keys: chapter, change, summary, previous_id, "
+              "        summary: New practice principles.\n        sumary: typo\n", "sumary: typo")  # codespell:ignore
+    assert mine(mini) == [f"{LOG}:{n}: unknown key 'sumary' — allowed keys: chapter, change, summary, previous_id, "  # codespell:ignore
                           "previous_url, replaced_by, title"]
 
 
