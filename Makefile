@@ -18,6 +18,7 @@ help:
 	@echo "make check  - check data, front matter, links between pages and review dates"
 	@echo "make pdf    - build the PDFs (arrangements, briefings)"
 	@echo "make bench  - run the performance benchmark (prints figures; not a test)"
+	@echo "make accessibility-results - run the accessibility checks and record them for the statement"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,13 @@ test: $(TEST_STAMP) $(BROWSER_TOOLS)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check procedures macros tests
+
+# Run the accessibility, privacy and security checks and record what they measured in
+# data/accessibility-results.yml (the accessibility statement prints it); commit the file.
+accessibility-results: $(TEST_STAMP) $(BROWSER_TOOLS)
+	PROCEDURES_RECORD_ACCESSIBILITY=1 $(BIN)/python -m pytest -q tests/browser/test_quality_full_pass.py \
+	  tests/browser/test_quality_templates.py tests/browser/test_quality_keyboard.py \
+	  tests/browser/test_quality_security_headers.py tests/browser/test_quality_html.py tests/site/test_quality_build.py
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m procedures.bench

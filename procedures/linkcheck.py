@@ -29,8 +29,9 @@ SKIP_SCHEMES = ("mailto:", "tel:", "data:", "javascript:", "blob:", "sms:")
 SPECIAL_FRAGMENTS = {"", "top"}
 _REFRESH = re.compile(r"^\s*\d+\s*;\s*url\s*=\s*['\"]?([^'\"]+)", re.I)
 _XML_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""")
-_XML_LOC = re.compile(r"<(?:loc|id|uri)>\s*([^<\s]+)\s*</(?:loc|id|uri)>")
-_JSON_URL_KEYS = {"url", "home_page_url", "feed_url", "next_url", "id"}
+# Atom <id> and JSON Feed "id" are identifiers that need not resolve: not links
+_XML_LOC = re.compile(r"<(?:loc|uri)>\s*([^<\s]+)\s*</(?:loc|uri)>")
+_JSON_URL_KEYS = {"url", "home_page_url", "feed_url", "next_url"}
 
 
 @dataclass(frozen=True, order=True)

@@ -8,6 +8,7 @@ exists, and a test checks that every YAML file in ``data/`` has a model.
 
 from __future__ import annotations
 
+from .accessibility import AccessibilityResults
 from .amendments import AmendmentsFile
 from .arrangements.models import (
     ArrangementsFile,
@@ -27,6 +28,7 @@ DATA_FILES = {
     "partners.yml": PartnersFile,
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
+    "accessibility-results.yml": AccessibilityResults,  # written by the browser tests
     "amendments.yml": AmendmentsFile,
     "briefing-themes.yml": BriefingThemesFile,
     # the published safeguarding arrangements (procedures/arrangements/)
@@ -43,6 +45,7 @@ DATA_FILES = {
 CROSS_CHECKS = [
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
+    "procedures.accessibility:check_accessibility",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
     "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
@@ -56,6 +59,7 @@ MACRO_MODULES = [
     "procedures.contacts",
     "procedures.glossary",
     "procedures.manual",
+    "procedures.accessibility",  # accessibility_results(), accessibility_contact()
     "procedures.briefings",
     "procedures.amendments",
     "procedures.reviews",    # review_dashboard()

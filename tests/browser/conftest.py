@@ -29,8 +29,8 @@ def pytest_sessionfinish(session, exitstatus):
         return
     from procedures.dates import today
 
-    tested = [{"name": n, "url": TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES if n in RESULTS.templates_tested]
-    missing = [{"name": n, "url": TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES
+    tested = [{"name": n, "url": "/" + TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES if n in RESULTS.templates_tested]
+    missing = [{"name": n, "url": "/" + TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES
                if n in RESULTS.missing_templates and n not in RESULTS.templates_tested]
     data = {
         "tested_on": today(),

@@ -27,7 +27,7 @@ def good_site(root: Path) -> Path:
     write(root, "assets/site.css", "body{}")
     write(root, "assets/logo.svg", "<svg/>")
     write(root, "feeds/updates.xml", f'<feed><link href="{SITE_URL}manual/a/"/><id>urn:uuid:1</id>'
-          f'<entry><link href="{SITE_URL}manual/"/></entry></feed>')
+          f'<entry><id>{SITE_URL}amendments/#an-identifier-not-a-link</id><link href="{SITE_URL}manual/"/></entry></feed>')
     write(root, "feeds/updates.json", f'{{"home_page_url": "{SITE_URL}", "items": [{{"url": "{SITE_URL}manual/a/#scope"}}]}}')
     write(root, "sitemap.xml", f"<urlset><url><loc>{SITE_URL}manual/a/</loc></url></urlset>")
     return root

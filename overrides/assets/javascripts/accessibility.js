@@ -2,8 +2,7 @@
 (function () {
   "use strict";
 
-  // Material's header "menu" and "search" buttons (and the search dialog's back arrow)
-  // are <label>s for hidden checkboxes: a mouse can use them, a keyboard cannot reach
+  // Material's header "menu" and "search" buttons are <label>s for hidden checkboxes: a mouse can use them, a keyboard cannot reach
   // them. At phone width or 400% zoom that left the navigation menu out of reach
   // (WCAG 2.1.1). Make them real keyboard buttons with a name and an expanded state.
   var LABEL_BUTTONS = [
@@ -48,6 +47,29 @@
       });
     });
   }
+
+  // A table wider than the screen scrolls sideways inside its own box (Material wraps
+  // it): make that box reachable and scrollable by keyboard, and name it (WCAG 2.1.1).
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table (scrolls sideways)");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(scrollableTables, 150);
+  });
 
   function apply() {
     keyboardButtons();
