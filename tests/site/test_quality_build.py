@@ -62,3 +62,19 @@ def test_accessibility_statement_shows_the_recorded_test_run(built_site):
         assert heading in html, heading
     assert "Equality Advisory and Support Service" in html
     assert "Response time to be confirmed" in html  # the partnership has not set one: say so
+
+
+def test_a_description_with_quotes_stays_one_attribute(built_site):
+    """Material prints page.meta.description unescaped; the plugin escapes it."""
+    from html.parser import HTMLParser
+
+    metas: list[dict] = []
+
+    class Meta(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "meta" and dict(attrs).get("name") == "description":
+                metas.append(dict(attrs))
+
+    Meta().feed((built_site / "using-the-manual" / "index.html").read_text())
+    assert len(metas) == 1 and set(metas[0]) == {"name", "content"}
+    assert 'what "must" and "should" mean' in metas[0]["content"]
