@@ -65,7 +65,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.drafts:
         env["PROCEDURES_SHOW_DRAFTS"] = "1"
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}", "--livereload"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}", "--livereload",
+           "--watch", "data", "--watch", "overrides"]
+    if not args.full_rebuilds:
+        # rebuild only the edited page, correctly (procedures/preview.py); never touches site/
+        env["PROCEDURES_FAST_PREVIEW"] = "1"
+        cmd.append("--dirty")
     print(f"Previewing at http://{args.host}:{args.port}/ (Ctrl+C to stop)")
     try:
         return subprocess.call(cmd, cwd=args.root, env=env)
@@ -92,6 +97,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
             p.add_argument("--host", default="127.0.0.1"),
             p.add_argument("--port", default=8000, type=int),
             p.add_argument("--drafts", action="store_true", help="show draft chapters in the preview"),
+            p.add_argument("--full-rebuilds", action="store_true",
+                           help="rebuild the whole site on every save (slow; the default rebuilds only what changed)"),
         ),
         cmd_serve,
     ),

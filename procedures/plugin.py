@@ -131,7 +131,29 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             context.update(notfound.context(self.site))
         return context
 
+    # --- whole-build hooks for features (registry.PAGE_HOOKS), e.g. the fast preview --
+    def on_pre_build(self, config, **kwargs):
+        for hook in self._hooks("on_pre_build"):
+            hook(self.site, config)
+
+    def on_page_content(self, html, page, config, files, **kwargs):
+        for hook in self._hooks("on_page_content"):
+            html = hook(self.site, page, html, config) or html
+        return html
+
+    def on_env(self, env, config, files, **kwargs):
+        for hook in self._hooks("on_env"):
+            env = hook(self.site, env, config, files) or env
+        return env
+
+    def on_serve(self, server, config, builder, **kwargs):
+        for hook in self._hooks("on_serve"):
+            server = hook(self.site, server, config, builder) or server
+        return server
+
     # --- after the site is written -------------------------------------------------
     def on_post_build(self, config, **kwargs):
         for spec in registry.POST_BUILD:
             resolve(spec)(self.site, Path(config.site_dir), config)
+        for hook in self._hooks("on_post_build"):
+            hook(self.site, config)

@@ -29,8 +29,8 @@ DATA_FILES = {
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
     "accessibility-results.yml": AccessibilityResults,  # written by the browser tests
-    "amendments.yml": AmendmentsFile,
     "briefing-themes.yml": BriefingThemesFile,
+    "amendments.yml": AmendmentsFile,
     # the published safeguarding arrangements (procedures/arrangements/)
     "rotation.yml": RotationFile,
     "governance.yml": GovernanceFile,
@@ -66,6 +66,7 @@ MACRO_MODULES = [
     "procedures.mistakes",   # error_catalogue()
     "procedures.schemas",    # front_matter_reference()
     "procedures.thresholds.pages",  # thresholds_levels(), threshold_level(key), matrix, finder, quick sheet
+    "procedures.search",     # search_page()
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
 ]
 
@@ -75,6 +76,7 @@ POST_BUILD = [
     "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
     "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
+    "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and
@@ -97,22 +99,30 @@ NAV_EXPANDERS = {
 AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
     "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
-    "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
     "procedures.briefing_pdf:build_pdfs",  # one A4 PDF per 7-Minute Briefing (fails if longer)
+    "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
+    "procedures.search:index_site",       # Pagefind search index (pagefind/), checks data-pagefind-body
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
+]
+
+# modules with optional MkDocs-style hooks for the pages a feature owns, called by the
+# plugin: on_files(site, files, config) -> files (e.g. generated pages),
+# on_page_markdown(site, page, markdown, config) -> markdown | None (template, meta),
+# on_page_context(site, page, context, config) -> context (rendered head/foot);
+# whole-build hooks: on_pre_build(site, config), on_page_content(site, page, html, config)
+# -> html, on_env(site, env, config, files) -> env, on_serve(site, server, config, builder)
+# -> server, on_post_build(site, config)
+PAGE_HOOKS = [
+    "procedures.briefing_page",
+    "procedures.search",  # search_info for templates: indexed?, type, code, title, section
+    "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
+    "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
+    "procedures.lean",  # images sized and lazy-loaded
 ]
 
 # "module:function" returning procedures.pdf.PdfDocument entries (built page, output,
 # title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
-]
-
-# modules with optional MkDocs-style hooks for the pages a feature owns, called by the
-# plugin: on_files(site, files, config) -> files (e.g. generated pages),
-# on_page_markdown(site, page, markdown, config) -> markdown | None (template, meta),
-# on_page_context(site, page, context, config) -> context (rendered head/foot)
-PAGE_HOOKS = [
-    "procedures.briefing_page",
 ]

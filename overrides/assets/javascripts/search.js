@@ -1,0 +1,348 @@
+/* Site search with Pagefind (procedures/search.py builds the index).
+
+   Nothing search-related is downloaded until a reader focuses a search box: only then is
+   pagefind/pagefind.js imported, and it fetches just the index chunks a query needs.
+
+   Keyboard: "/", "s" or "f" opens the search; Down and Up move between the box and the
+   results; Tab goes through them in order; Enter follows a result (or, in the box, opens
+   the full results page); Escape closes the search.
+
+   The header box shows the first few results; the page at search/ (docs/search.md) shows
+   them all and reads ?q= and ?type= from its address. No inline script (strict CSP). */
+(function () {
+  "use strict";
+
+  var DROPDOWN_RESULTS = 6;
+  var PAGE_RESULTS = 10;
+  var ORDER = ["Chapter", "Briefing", "Thresholds", "Arrangements", "Page"];
+  var PLURAL = { Chapter: "Chapters", Briefing: "Briefings", Page: "Other pages" };
+
+  // --- loading Pagefind, once, on first use ------------------------------------------
+  function siteRoot() {
+    var base = ".";
+    var el = document.getElementById("__config");
+    if (el) {
+      try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* keep "." */ }
+    }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+
+  var loading = null;
+  function pagefind() {
+    if (!loading) {
+      var root = siteRoot();
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          pf.init();
+          return pf;
+        });
+      });
+      loading.catch(function () { loading = null; }); // let a later attempt retry
+    }
+    return loading;
+  }
+
+  function search(term, type) {
+    return pagefind().then(function (pf) {
+      return pf.search(term, type ? { filters: { type: type } } : {});
+    });
+  }
+
+  // --- rendering ---------------------------------------------------------------------
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpts are text with <mark> around the matched words. Parse them in an
+  // inert <template> and copy only text and <mark>: nothing else can reach the page.
+  function excerpt(html) {
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html || "";
+    var out = document.createDocumentFragment();
+    tpl.content.childNodes.forEach(function (n) {
+      if (n.nodeType === 3) out.appendChild(document.createTextNode(n.textContent));
+      else if (n.nodeName === "MARK") out.appendChild(el("mark", "", n.textContent));
+      else out.appendChild(document.createTextNode(n.textContent || ""));
+    });
+    return out;
+  }
+
+  // The part of the page that matched best: a section (with its anchor) or the page.
+  function bestPart(data) {
+    var best = null;
+    (data.sub_results || []).forEach(function (s) {
+      var n = (s.weighted_locations || s.locations || []).length;
+      if (!best || n > best.n) best = { n: n, s: s };
+    });
+    return best ? best.s : null;
+  }
+
+  function resultItem(data) {
+    var meta = data.meta || {};
+    var part = bestPart(data);
+    var title = meta.title || data.url;
+    var li = el("li", "md-search-result__item");
+    var a = el("a", "md-search-result__link");
+    a.href = part && part.url ? part.url : data.url;
+    var art = el("div", "md-search-result__article md-search-result__article--document md-typeset");
+    art.appendChild(el("div", "md-search-result__icon md-icon"));
+    var head = el("p", "procedures-result__title");
+    if (meta.code) {
+      head.appendChild(el("span", "procedures-result__code", meta.code));
+      head.appendChild(document.createTextNode(" "));
+    }
+    head.appendChild(document.createTextNode(title));
+    art.appendChild(head);
+    var where = [];
+    var type = data.filters && data.filters.type && data.filters.type[0];
+    if (type) where.push(type);
+    if (meta.section && meta.section !== title) where.push(meta.section);
+    var section = part && part.title && part.title !== title && part.title.indexOf(title) === -1 ? part.title : "";
+    var whereText = where.join(" · ") + (section ? " › " + section : "");
+    if (whereText) art.appendChild(el("p", "procedures-result__where", whereText));
+    var teaser = el("p", "md-search-result__teaser");
+    teaser.appendChild(excerpt(part ? part.excerpt : data.excerpt));
+    art.appendChild(teaser);
+    a.appendChild(art);
+    li.appendChild(a);
+    return li;
+  }
+
+  function label(type) { return PLURAL[type] || type; }
+
+  // "All" plus one radio button per content type that has results for this search.
+  function renderFilters(box, groupName, response, selected, onChange) {
+    var counts = (response.totalFilters && response.totalFilters.type) || {};
+    var types = Object.keys(counts).filter(function (t) { return counts[t] > 0 || t === selected; });
+    types.sort(function (a, b) {
+      var ia = ORDER.indexOf(a), ib = ORDER.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+    });
+    box.textContent = "";
+    if (types.length < 2 && !selected) { box.hidden = true; return; }
+    var fs = el("fieldset", "procedures-search-filters__set");
+    fs.appendChild(el("legend", "procedures-search-filters__legend", "Show"));
+    [""].concat(types).forEach(function (t) {
+      var lab = el("label", "procedures-search-filters__option");
+      var input = document.createElement("input");
+      input.type = "radio";
+      input.name = groupName;
+      input.value = t;
+      input.checked = t === (selected || "");
+      input.addEventListener("change", function () { if (input.checked) onChange(t); });
+      lab.appendChild(input);
+      var n = t ? counts[t] || 0 : response.unfilteredResultCount;
+      lab.appendChild(document.createTextNode(" " + (t ? label(t) : "All") + " (" + n + ")"));
+      fs.appendChild(lab);
+    });
+    box.appendChild(fs);
+    box.hidden = false;
+  }
+
+  function statusText(term, count, type) {
+    var what = type ? label(type).toLowerCase() : "pages";
+    if (!count) return "No " + what + " match \u201c" + term + "\u201d";
+    return count + (count === 1 ? " match" : " matches") + " for \u201c" + term + "\u201d" + (type ? " in " + what : "");
+  }
+
+  // --- a search box with its results (header dropdown or results page) ----------------
+  function Searcher(opts) {
+    this.o = opts;
+    this.seq = 0;
+    this.type = opts.type || "";
+    this.shown = 0;
+    this.results = [];
+  }
+
+  Searcher.prototype.run = function (term) {
+    var self = this, o = this.o, seq = ++this.seq;
+    term = (term || "").trim();
+    if (!term) {
+      o.list.textContent = "";
+      o.filters.hidden = true;
+      o.status.textContent = o.idleText || "";
+      if (o.onResults) o.onResults(term, 0);
+      return Promise.resolve();
+    }
+    if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
+    return search(term, this.type).then(function (response) {
+      if (seq !== self.seq) return; // a newer search has started
+      self.term = term;
+      self.results = response.results;
+      self.shown = 0;
+      renderFilters(o.filters, o.groupName, response, self.type, function (t) {
+        self.type = t;
+        self.run(o.input.value);
+      });
+      o.status.textContent = statusText(term, response.results.length, self.type);
+      o.list.textContent = "";
+      return self.more().then(function () {
+        if (o.onResults) o.onResults(term, response.results.length);
+      });
+    }, function () {
+      if (seq !== self.seq) return;
+      o.status.textContent = "Search is not available at the moment. Use the contents of the manual instead.";
+    });
+  };
+
+  Searcher.prototype.more = function () {
+    var self = this, o = this.o, seq = this.seq;
+    var next = this.results.slice(this.shown, this.shown + o.pageSize);
+    this.shown += next.length;
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+      if (seq !== self.seq) return;
+      items.forEach(function (d) { o.list.appendChild(resultItem(d)); });
+      if (o.moreButton) o.moreButton.hidden = self.shown >= self.results.length;
+    });
+  };
+
+  // --- the header search ---------------------------------------------------------------
+  function initHeader() {
+    var root = document.querySelector("[data-search]");
+    var toggle = document.getElementById("__search");
+    if (!root || !toggle) return;
+    var input = root.querySelector("[data-search-input]");
+    var form = root.querySelector("[data-search-form]");
+    var list = root.querySelector("[data-search-list]");
+    var all = root.querySelector("[data-search-all]");
+    var opener = document.querySelector("[data-search-open]");
+    var searcher = new Searcher({
+      input: input, list: list, groupName: "search-type", pageSize: DROPDOWN_RESULTS,
+      filters: root.querySelector("[data-search-filters]"),
+      status: root.querySelector("[data-search-status]"),
+      idleText: "Type to start searching",
+      onResults: function (term, count) {
+        all.hidden = count <= DROPDOWN_RESULTS;
+        if (!all.hidden) {
+          var a = all.querySelector("a");
+          var url = new URL(form.getAttribute("action"), document.baseURI);
+          url.searchParams.set("q", term);
+          if (searcher.type) url.searchParams.set("type", searcher.type);
+          a.href = url.pathname + url.search;
+          a.textContent = "See all " + count + " results";
+        }
+      }
+    });
+
+    var quiet = false; // focus returned by Escape does not reopen the search
+    function isOpen() { return toggle.checked; }
+    function open() {
+      if (!isOpen()) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      pagefind().catch(function () { /* reported when a search runs */ });
+    }
+    function close(returnFocus) {
+      if (isOpen()) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      if (returnFocus) {
+        if (opener && opener.offsetParent !== null) {
+          opener.focus();
+        } else {
+          quiet = true;
+          input.focus();
+          quiet = false;
+        }
+      }
+    }
+
+    input.addEventListener("focus", function () { if (!quiet) open(); });
+    input.addEventListener("input", function () { open(); searcher.run(input.value); });
+    form.addEventListener("reset", function () { setTimeout(function () { searcher.run(""); input.focus(); }, 0); });
+    if (opener) opener.addEventListener("click", function () { open(); input.focus(); });
+    // opening by the label/overlay (small screens) or closing by the overlay
+    toggle.addEventListener("change", function () {
+      if (toggle.checked && document.activeElement !== input) input.focus();
+    });
+    // focus leaving the search (Tab past the last result) closes it, so the open panel
+    // never hides the element that now has focus
+    root.addEventListener("focusout", function (ev) {
+      if (ev.relatedTarget && !root.contains(ev.relatedTarget)) close(false);
+    });
+
+    function focusables() {
+      return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a")));
+    }
+
+    document.addEventListener("keydown", function (ev) {
+      if (ev.ctrlKey || ev.altKey || ev.metaKey || ev.defaultPrevented) return;
+      var t = ev.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (!isOpen()) {
+        if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+          ev.preventDefault();
+          open();
+          input.focus();
+          input.select();
+        }
+        return;
+      }
+      if (ev.key === "Escape") {
+        ev.preventDefault();
+        close(true);
+        return;
+      }
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        var items = focusables();
+        var i = items.indexOf(document.activeElement);
+        if (i < 0) return; // e.g. on a filter button: arrows keep their usual meaning
+        ev.preventDefault();
+        var next = items[Math.max(0, Math.min(items.length - 1, i + (ev.key === "ArrowDown" ? 1 : -1)))];
+        next.focus();
+        if (next !== input) next.scrollIntoView({ block: "nearest" });
+      }
+    }, true);
+  }
+
+  // --- the results page (search/) -------------------------------------------------------
+  function initPage() {
+    var root = document.querySelector("[data-search-page]");
+    if (!root) return;
+    var form = root.querySelector("form");
+    var input = root.querySelector("input[name=q]");
+    var more = root.querySelector("[data-search-more]");
+    var params = new URLSearchParams(location.search);
+    var searcher = new Searcher({
+      input: input, list: root.querySelector("[data-search-list]"), groupName: "type",
+      pageSize: PAGE_RESULTS, moreButton: more, type: params.get("type") || "",
+      filters: root.querySelector("[data-search-filters]"),
+      status: root.querySelector("[data-search-status]"),
+      onResults: function (term) {
+        var url = new URL(location.href);
+        if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+        if (searcher.type) url.searchParams.set("type", searcher.type); else url.searchParams.delete("type");
+        history.replaceState(null, "", url.pathname + url.search);
+      }
+    });
+    input.addEventListener("focus", function () { pagefind().catch(function () {}); });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      searcher.run(input.value);
+    });
+    more.addEventListener("click", function () {
+      var first = searcher.shown;
+      searcher.more().then(function () {
+        var link = searcher.o.list.querySelectorAll("a")[first];
+        if (link) link.focus(); // keep keyboard users where the new results start
+      });
+    });
+    var q = params.get("q");
+    if (q) {
+      input.value = q;
+      searcher.run(q);
+    }
+  }
+
+  function start() {
+    initHeader();
+    initPage();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

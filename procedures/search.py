@@ -1,0 +1,215 @@
+"""Site search with Pagefind: what each page tells the index, and the indexing step.
+
+How it fits together
+--------------------
+* Every page gets a ``search_info`` object in its template context (:func:`on_page_context`,
+  a ``registry.PAGE_HOOKS`` hook): whether it is indexed, its content type and the
+  details a result shows (code, title, section). ``overrides/partials/search-meta.html``
+  writes them into ``<head>`` as ``data-pagefind-filter`` / ``data-pagefind-meta`` tags.
+* The text Pagefind indexes is the element marked ``data-pagefind-body``. Ordinary pages
+  get it from ``overrides/main.html`` (block ``content``); a template that replaces the
+  ``content`` block marks its own main element, *only when* ``search_info.index`` is true::
+
+      <article class="chapter"{% if search_info.index %} data-pagefind-body{% endif %}>
+
+* :func:`index_site` (``registry.AFTER_BUILD``) checks that every page carries the marker
+  exactly when it should, then runs Pagefind over the temporary build before it is
+  swapped into ``site/``. A mistake fails the build with one line per page.
+
+The content type comes from the page's folder (:data:`TYPES`); a page can set its own with
+front matter ``search: {type: Briefing}`` or leave the index with ``search: {exclude: true}``
+(Material's key, kept so old pages keep working). Drafts are never built; archived
+chapters (``page.meta.lifecycle == "archived"``) and the 404 page are never indexed.
+
+Nothing search-related is downloaded until a reader focuses the search box:
+``overrides/assets/javascripts/search.js`` imports ``pagefind/pagefind.js`` on first focus.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .builder import BuildFailed
+
+if TYPE_CHECKING:
+    from .site import Site
+
+# docs/ folder -> content type shown on results and offered as a filter
+TYPES: tuple[tuple[str, str], ...] = (
+    ("manual/", "Chapter"),
+    ("briefings/", "Briefing"),
+    ("thresholds/", "Thresholds"),
+    ("arrangements/", "Arrangements"),
+)
+DEFAULT_TYPE = "Page"
+
+# Parts of a page that are on every page of its kind and would only add noise to
+# results: heading permalinks ("¶"), the print footer, review dates and page actions.
+EXCLUDE_SELECTORS = (
+    ".headerlink",
+    ".print-footer",
+    ".chapter-actions",
+    ".review-dates",
+    ".banner--overdue",
+    "[data-search-ignore]",
+)
+
+BUNDLE_DIR = "pagefind"
+# files Pagefind writes that this site never loads (its prebuilt UIs, its playground)
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+BODY_MARKER = "data-pagefind-body"
+
+
+class SearchIndexError(BuildFailed):
+    """The search index could not be built; the message says which page and what to do."""
+
+
+@dataclass
+class SearchInfo:
+    index: bool
+    type: str
+    title: str
+    code: str = ""
+    section: str = ""
+    reason: str = ""  # why a page is left out (for the build check's message)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def type_for(src_uri: str, meta: dict[str, Any] | None = None) -> str:
+    search = (meta or {}).get("search")
+    if isinstance(search, dict) and isinstance(search.get("type"), str) and search["type"].strip():
+        return search["type"].strip()
+    return next((label for prefix, label in TYPES if src_uri.startswith(prefix)), DEFAULT_TYPE)
+
+
+def _section_title(page) -> str:
+    """The top-level nav section a page sits in (e.g. '7-Minute Briefings')."""
+    ancestors = list(getattr(page, "ancestors", None) or [])
+    top = ancestors[-1] if ancestors else None
+    return str(getattr(top, "title", "") or "") if top is not None else ""
+
+
+def page_info(site: Site, page) -> SearchInfo:
+    from . import manual
+
+    src = page.file.src_uri
+    meta = page.meta or {}
+    title = str(meta.get("title") or page.title or "")
+    search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
+    kind = type_for(src, meta)
+    info = SearchInfo(index=True, type=kind, title=title, section=_section_title(page))
+    chapter = manual.chapter_for(site, src)
+    if chapter is not None:
+        info.code = chapter.id
+        info.title = chapter.title
+        sec = next((s for s in manual.sections(site) if s.key == chapter.meta.section), None)
+        info.section = f"{sec.key} {sec.title}" if sec else info.section
+    if search.get("exclude"):
+        info.index, info.reason = False, "front matter search: exclude"
+    elif meta.get("lifecycle") in ("archived", "draft") or meta.get("status") in ("archived", "draft"):
+        info.index, info.reason = False, f"{meta.get('lifecycle') or meta.get('status')} page"
+    return info
+
+
+def on_page_context(site: Site, page, context: dict[str, Any], config) -> dict[str, Any]:
+    info = page_info(site, page)
+    context["search_info"] = info
+    site.extra.setdefault("search_pages", {})[page.file.dest_uri] = info
+    return context
+
+
+# --- the index ---------------------------------------------------------------------------
+
+def check_markers(site: Site | None, site_dir: Path) -> list[str]:
+    """One line per built page whose ``data-pagefind-body`` marker disagrees with
+    :func:`page_info` (a template that forgot it, or indexes a page it must not)."""
+    pages: dict[str, SearchInfo] = (site.extra.get("search_pages") if site else None) or {}
+    problems = []
+    for dest, info in sorted(pages.items()):
+        path = site_dir / dest
+        if not path.exists():
+            continue
+        marked = BODY_MARKER in path.read_text(encoding="utf-8", errors="replace")
+        if info.index and not marked:
+            problems.append(
+                f"{dest}: this page should be searchable but its template has no data-pagefind-body — "
+                "mark the element that holds the page text (see procedures/search.py)"
+            )
+        elif marked and not info.index:
+            problems.append(
+                f"{dest}: this page must not be searchable ({info.reason}) but its template marks "
+                "data-pagefind-body — add {% if search_info.index %} around the attribute"
+            )
+    return problems
+
+
+def pagefind_binary() -> str:
+    """The Pagefind executable that ``pagefind[bin]`` installs (or one on PATH)."""
+    try:
+        from pagefind_bin import get_executable
+
+        return str(get_executable())
+    except Exception:  # noqa: BLE001 - fall back to PATH, then explain
+        found = shutil.which("pagefind") or shutil.which("pagefind_extended")
+        if found:
+            return found
+        raise SearchIndexError("Pagefind is not installed — run `pip install -e .` (it brings pagefind[bin])") from None
+
+
+def run_pagefind(site_dir: Path, output: Path | None = None) -> int:
+    """Index ``site_dir`` with the Pagefind CLI into ``output`` (default: ``site_dir``/pagefind);
+    return the number of pages indexed.
+
+    The CLI is used rather than Pagefind's Python service: it indexes the folder in one
+    process on every core, which is what makes indexing fast."""
+    bundle = Path(output) if output else site_dir / BUNDLE_DIR
+    cmd = [pagefind_binary(), "--site", str(site_dir), "--output-path", str(bundle), "--force-language", "en", "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        cmd += ["--exclude-selectors", selector]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        detail = (res.stderr or res.stdout).strip().splitlines()
+        raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else 'exit ' + str(res.returncode)}")
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    shutil.rmtree(bundle / "playground", ignore_errors=True)
+    # the bundle's entry file counts the pages actually indexed (those with data-pagefind-body)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
+
+
+def index_site(site: Site | None, site_dir: Path) -> int:
+    """AFTER_BUILD step: check the markers, build the index, check the page count."""
+    site_dir = Path(site_dir)
+    problems = check_markers(site, site_dir)
+    if problems:
+        raise SearchIndexError("\n".join(problems))
+    count = run_pagefind(site_dir)
+    pages = (site.extra.get("search_pages") if site else None) or {}
+    expected = sum(1 for dest, info in pages.items() if info.index and (site_dir / dest).exists())
+    if pages and count != expected:
+        raise SearchIndexError(
+            f"Pagefind indexed {count} pages but {expected} should be searchable — "
+            "a template may mark data-pagefind-body on a page MkDocs did not render through the plugin"
+        )
+    return count
+
+
+def macros(site: Site) -> dict[str, Any]:
+    from .render import render_html
+
+    def search_page() -> str:
+        """The search results page: a form, the content-type filters and the results."""
+        return render_html("search-page.html")
+
+    return {"search_page": search_page}
