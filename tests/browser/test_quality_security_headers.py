@@ -98,6 +98,17 @@ def test_view_time_review_script_and_print_button_work(strict_page, strict_serve
     _check_clean(strict_page, f"/{path}")
 
 
+def test_view_time_chair_script_works(strict_page, strict_server, built_site):
+    path = TEMPLATE_PAGES["partners and chair"]
+    if file_for(built_site, path) is None:
+        pytest.skip(f"template page 'partners and chair' (/{path}) does not exist in the built site yet")
+    strict_page.goto(strict_server + path, wait_until="load")
+    today = strict_page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
+    # arrangements.js re-decides the current chair in the browser and marks when it did
+    assert strict_page.locator("[data-llr-rotation]").first.get_attribute("data-llr-decided") == today
+    _check_clean(strict_page, f"/{path}")
+
+
 def test_search_works_under_the_csp(strict_page, strict_server, built_site):
     strict_page.goto(strict_server + TEMPLATE_PAGES["chapter"], wait_until="load")
     box = strict_page.locator("[data-search-input], [data-md-component='search-query']").first

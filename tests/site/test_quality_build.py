@@ -8,6 +8,7 @@ import re
 from procedures import security
 from procedures.linkcheck import check_site
 from tests.browser.quality import RESULTS
+from tests.conftest import REPO
 
 SITE_URL = "https://procedures.example.org/"
 
@@ -78,3 +79,14 @@ def test_a_description_with_quotes_stays_one_attribute(built_site):
     Meta().feed((built_site / "using-the-manual" / "index.html").read_text())
     assert len(metas) == 1 and set(metas[0]) == {"name", "content"}
     assert 'what "must" and "should" mean' in metas[0]["content"]
+
+
+def test_no_analytics_by_default():
+    """Analytics would report visits to someone: none unless the partnership opts in
+    (and then with consent, documented in the accessibility and privacy pages)."""
+    import yaml
+
+    text = (REPO / "mkdocs.yml").read_text()
+    config = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader: mkdocs.yml may carry !ENV tags
+    assert "analytics" not in (config.get("extra") or {}), "extra.analytics is set in mkdocs.yml"
+    assert "consent" not in (config.get("extra") or {})
