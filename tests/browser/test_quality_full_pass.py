@@ -1,5 +1,6 @@
-"""Every built page, in a real browser: no request to any other host, no cookies, and
-zero axe-core violations of WCAG 2.0/2.1/2.2 A and AA.
+"""Every built page, in a real browser: no request to any other host, no cookies, none
+of the site's own files failing to load, and zero axe-core violations of WCAG 2.0/2.1/2.2
+A and AA.
 
 Kept to requests and axe so it stays fast as the site grows; the detailed checks
 (keyboard, focus, reflow) run on one page of every template in test_quality_templates.py.
@@ -20,12 +21,15 @@ def test_every_page_has_no_third_party_requests_no_cookies_and_no_axe_violations
     context = browser.new_context()
     guard = RequestGuard(context)
     page = context.new_page()
+    broken: list[str] = []  # the site's own files that fail to load (4xx/5xx)
+    page.on("response", lambda r: r.status >= 400 and broken.append(f"{r.status} {r.url}"))
     failures: list[str] = []
     violations_total = 0
     axe_pages = 0
     try:
         for path in pages:
             blocked_before = len(guard.blocked)
+            broken.clear()
             response = page.goto(site_server + path, wait_until="load")
             if response is None or not response.ok:
                 failures.append(f"/{path}: HTTP {response.status if response else 'no response'}")
@@ -38,6 +42,9 @@ def test_every_page_has_no_third_party_requests_no_cookies_and_no_axe_violations
                 if found:
                     violations_total += sum(v["count"] for v in found)
                     failures.append(f"/{path}: {describe(found)}")
+            if broken:
+                failures.append(f"/{path}: files that failed to load: {broken}")
+                broken.clear()
             if len(guard.blocked) > blocked_before:
                 failures.append(f"/{path}: requests to other hosts: {guard.blocked[blocked_before:]}")
             cookie = page.evaluate("() => document.cookie")
