@@ -97,6 +97,17 @@ def test_phone_width_menu_opens_with_the_keyboard_and_every_stop_is_visible(open
             "with the menu open, Tab does not reach a visible navigation link"
         info = page.evaluate(_FOCUSED)
         assert info["shown"] and info["onScreen"] and info["indicator"], f"the focused menu link is not clearly visible: {info}"
+        # on through the open menu and the page: closed sub-menus must not take focus unseen
+        unseen, seen = [], {info["key"]}
+        for _ in range(300):
+            page.keyboard.press("Tab")
+            info = page.evaluate(_FOCUSED)
+            if info is None or info["key"] in seen:
+                break
+            seen.add(info["key"])
+            if not (info["shown"] and info["onScreen"]):
+                unseen.append(info["name"])
+        assert not unseen, f"with the menu open, {len(unseen)} tab stops cannot be seen: {unseen[:10]}"
         ok = True
     finally:
         _record("keyboard", ok)
