@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .site import Site
 
-_IMG = re.compile(r"<img\b([^>]*?)(/?)>", re.I)
+_IMG = re.compile(r"<img\b([^>]*?)\s*(/?)>", re.I)
 _ATTR = re.compile(r"""\b([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
 _SVG_SIZE = re.compile(r"""<svg\b[^>]*?\bviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)""", re.I | re.S)
 
@@ -79,7 +79,7 @@ def size_images(html: str, page_src_uri: str, docs_dir: Path) -> str:
                 size = image_size(docs_dir / target)
                 if size and all(size):
                     extra.append(f'width="{size[0]}" height="{size[1]}"')
-        return f"<img{attrs}{' ' + ' '.join(extra) if extra else ''}{slash}>"
+        return f"<img{attrs}{' ' + ' '.join(extra) if extra else ''}{' /' if slash else ''}>"
 
     return _IMG.sub(fix, html) if "<img" in html else html
 

@@ -32,7 +32,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+
 log = logging.getLogger("mkdocs.plugins.procedures.preview")
+# The background search indexer must never log under "mkdocs": in strict mode MkDocs
+# counts every warning logged during a build, and would abort the preview build.
+index_log = logging.getLogger("procedures.preview.search")
 
 ENV = "PROCEDURES_FAST_PREVIEW"
 _DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -45,6 +50,7 @@ class _State:
     restored: int = 0
     index_timer: threading.Timer | None = None
     index_lock = threading.Lock()
+    building: bool = False
 
 
 STATE = _State()
@@ -93,6 +99,9 @@ def on_pre_build(site, config) -> None:
     if not active() or site is None:
         return
     _install_filter()
+    STATE.building = True
+    if STATE.index_timer is not None:
+        STATE.index_timer.cancel()
     signature = structure_signature(site, site.root)
     STATE.full = signature != STATE.signature
     STATE.restored = 0
@@ -118,11 +127,33 @@ def on_page_content(site, page, html: str, config) -> str:
     return html
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled theme templates kept between preview builds (MkDocs makes a new Jinja
+    environment for every build; compiling Material's templates again took a third of
+    an incremental rebuild). Jinja checks each template's source checksum, so an edited
+    template is compiled afresh."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
+
 def on_env(site, env, config, files):
     """Give the pages MkDocs skipped (unchanged since the last build) what it would have
     read, so templates see every page's title and meta."""
     if not active():
         return env
+    env.bytecode_cache = _TEMPLATES
     from mkdocs.commands.build import _populate_page
 
     for file in files.documentation_pages():
@@ -148,6 +179,7 @@ def on_post_build(site, config) -> None:
         return
     kind = "full rebuild" if STATE.full else f"rebuilt the changed page(s); {STATE.restored} unchanged"
     log.info(f"Preview: {kind}")
+    STATE.building = False
     _schedule_index(Path(config.site_dir))
 
 
@@ -176,6 +208,8 @@ def _schedule_index(site_dir: Path, delay: float = 1.5) -> None:
 def _index(site_dir: Path) -> None:
     from .search import BUNDLE_DIR, SearchIndexError, run_pagefind
 
+    if STATE.building:
+        return None  # the build under way schedules a fresh index when it ends
     if not STATE.index_lock.acquire(blocking=False):
         return _schedule_index(site_dir)
     work = site_dir.parent / f".{site_dir.name}-pagefind"
@@ -186,7 +220,9 @@ def _index(site_dir: Path) -> None:
         try:
             run_pagefind(site_dir, work)  # written beside the preview, then swapped in
         except SearchIndexError as exc:
-            log.warning(f"Preview search index not built: {exc}")
+            index_log.info(f"Preview search index not built this time: {exc}")
+            return
+        if STATE.building:  # a rebuild started meanwhile (it may have emptied the folder)
             return
         target = site_dir / BUNDLE_DIR
         old = site_dir.parent / f".{site_dir.name}-pagefind-old"
@@ -196,7 +232,7 @@ def _index(site_dir: Path) -> None:
         work.rename(target)
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:  # the preview folder went away (server stopped): nothing to do
-        log.debug(f"preview search index skipped: {exc}")
+        index_log.debug(f"preview search index skipped: {exc}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
         STATE.index_lock.release()

@@ -34,7 +34,9 @@
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
           pf.init();
-          return pf;
+          // the content-type counts come with each search only once the (small) filter
+          // index is loaded: load it now, alongside the rest, before the first search
+          return pf.filters().then(function () { return pf; }, function () { return pf; });
         });
       });
       loading.catch(function () { loading = null; }); // let a later attempt retry
@@ -192,9 +194,23 @@
     var self = this, o = this.o, seq = this.seq;
     var next = this.results.slice(this.shown, this.shown + o.pageSize);
     this.shown += next.length;
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+    // fetch every result's details at once, but show each as soon as it and the ones
+    // before it have arrived: the first result does not wait for the last
+    var ready = [], done = 0;
+    function flush() {
+      while (done < next.length && ready[done] !== undefined) {
+        if (ready[done]) o.list.appendChild(resultItem(ready[done]));
+        done++;
+      }
+    }
+    return Promise.all(next.map(function (r, i) {
+      return r.data().then(function (d) {
+        if (seq !== self.seq) return;
+        ready[i] = d;
+        flush();
+      }, function () { ready[i] = null; flush(); });
+    })).then(function () {
       if (seq !== self.seq) return;
-      items.forEach(function (d) { o.list.appendChild(resultItem(d)); });
       if (o.moreButton) o.moreButton.hidden = self.shown >= self.results.length;
     });
   };

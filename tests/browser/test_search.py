@@ -1,0 +1,208 @@
+"""Site search (Pagefind) in Chromium: finds a chapter by a word from its body and shows
+its code and title; never shows drafts or archived chapters; works from the keyboard;
+filters by content type; and downloads nothing search-related before it is used.
+
+A copy of the real project gets three fixture chapters, each with a word no other page
+uses: a published one, a draft and an archived one. No timings are asserted here
+(`make bench` measures speed).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from procedures.builder import build_site
+from procedures.search import index_site
+from procedures.site import get_site
+from tests.conftest import copy_project, serve
+
+pytestmark = pytest.mark.browser
+
+PUBLISHED_WORD = "quillfeatherword"
+DRAFT_WORD = "draftonlyzebraword"
+ARCHIVED_WORD = "archivedonlyotterword"
+
+
+def chapter(cid: str, title: str, status: str, word: str, extra: str = "") -> str:
+    body = " ".join(
+        ["This fixture chapter exists only for the search tests and is not guidance."] * 8
+    )
+    return f"""---
+id: "{cid}"
+title: {title}
+section: "5"
+summary: A fixture chapter used by the search tests, never part of the real manual.
+scope: Nobody; it exists only in a throw-away copy of the project built by the tests.
+owner: ppg
+last_reviewed: 2026-01-01
+next_review: 2099-01-01
+status: {status}
+{extra}---
+
+## 1. Purpose
+
+{body}
+
+## 2. The word to find
+
+Practitioners searching for {word} should find this chapter only if it is published.
+"""
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("search") / "project")
+    manual = project / "docs" / "manual"
+    (manual / "search-fixture-published.md").write_text(
+        chapter("5.90", "Search Fixture Published Chapter", "published", PUBLISHED_WORD))
+    (manual / "search-fixture-draft.md").write_text(
+        chapter("5.91", "Search Fixture Draft Chapter", "draft", DRAFT_WORD))
+    (manual / "search-fixture-archived.md").write_text(
+        chapter("5.92", "Search Fixture Archived Chapter", "archived", ARCHIVED_WORD, 'superseded_by: "5.90"\n'))
+    out = build_site(project, tmp_path_factory.mktemp("search-site") / "site", progress=lambda m: None, after_build=False)
+    index_site(get_site(project), out)  # the search step of the full build, on this build
+    base, stop = serve(out)
+    yield out, base
+    stop()
+
+
+def open_chapter(page, base: str, path: str = "manual/neglect/"):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    return requests
+
+
+def search_header(page, word: str):
+    box = page.locator("[data-search-input]")
+    box.click()
+    box.fill(word)
+    page.locator("[data-search-status]").filter(has_text=re.compile(re.escape(word))).wait_for(timeout=20000)
+
+
+def test_nothing_search_related_is_downloaded_until_the_box_is_used(search_site, page):
+    out, base = search_site
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    requests = open_chapter(page, base)
+    page.mouse.wheel(0, 800)  # reading the page does not load search either
+    page.wait_for_timeout(500)
+    assert not [u for u in requests if "pagefind" in u], requests
+    page.locator("[data-search-input]").focus()
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/'))")
+    assert [u for u in requests if "/pagefind/pagefind.js" in u]
+
+
+def test_finds_a_chapter_by_a_word_from_its_body_with_code_and_title(search_site, page):
+    _, base = search_site
+    open_chapter(page, base)
+    search_header(page, PUBLISHED_WORD)
+    items = page.locator("[data-search-list] .md-search-result__item")
+    assert items.count() == 1
+    item = items.first
+    assert item.locator(".procedures-result__code").inner_text() == "5.90"
+    assert "Search Fixture Published Chapter" in item.locator(".procedures-result__title").inner_text()
+    assert "Chapter" in item.locator(".procedures-result__where").inner_text()
+    assert "5 Local resources and contacts" in item.locator(".procedures-result__where").inner_text()
+    assert item.locator("mark").first.inner_text().lower() == PUBLISHED_WORD  # the snippet shows the match
+    href = item.locator("a").get_attribute("href")
+    assert "/manual/search-fixture-published/" in href
+
+
+@pytest.mark.parametrize("word", [DRAFT_WORD, ARCHIVED_WORD])
+def test_drafts_and_archived_chapters_are_never_found(search_site, page, word):
+    out, base = search_site
+    open_chapter(page, base)
+    search_header(page, word)
+    page.wait_for_timeout(500)  # let every result that will come arrive
+    # Pagefind may still suggest pages for parts of an unknown word ("draft", "archived"),
+    # but never the draft or the archived chapter
+    hrefs = page.locator("[data-search-list] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert not [h for h in hrefs if "search-fixture-draft" in h or "search-fixture-archived" in h], hrefs
+    assert "Search Fixture Draft" not in page.locator("[data-search-list]").inner_text()
+    assert "Search Fixture Archived" not in page.locator("[data-search-list]").inner_text()
+    # the draft is not built at all; the archived chapter is, but out of the index
+    assert not (out / "manual/search-fixture-draft/index.html").exists()
+    archived = (out / "manual/search-fixture-archived/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in archived
+
+
+def test_search_works_from_the_keyboard(search_site, page):
+    _, base = search_site
+    open_chapter(page, base)
+    page.keyboard.press("/")  # Material's shortcut, kept
+    assert page.evaluate("document.activeElement.matches('[data-search-input]')")
+    assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.type(PUBLISHED_WORD)
+    page.locator("[data-search-list] .md-search-result__item").first.wait_for(timeout=20000)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+    page.keyboard.press("ArrowUp")  # back to the box
+    assert page.evaluate("document.activeElement.matches('[data-search-input]')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("ArrowDown")  # reopening needs typing or focus, not arrows
+    page.keyboard.type(" ")  # typing reopens the search
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # follows the result
+    page.wait_for_url(re.compile(r".*/manual/search-fixture-published/.*"))
+    assert page.locator("h1").first.inner_text().startswith("5.90")
+
+
+def test_s_opens_search_but_not_while_typing_elsewhere(search_site, page):
+    _, base = search_site
+    open_chapter(page, base, "search/")
+    page.locator("#search-page-query").click()
+    page.keyboard.type("s/")  # typing into another box must not jump to the header search
+    assert page.locator("#search-page-query").input_value() == "s/"
+    page.locator("h1").first.click()
+    page.keyboard.press("s")
+    assert page.evaluate("document.activeElement.matches('[data-search-input]')")
+
+
+def test_results_can_be_filtered_by_content_type(search_site, page):
+    _, base = search_site
+    open_chapter(page, base)
+    search_header(page, "neglect")
+    filters = page.locator("[data-search] .procedures-search-filters")
+    filters.wait_for(state="visible")
+    labels = filters.locator("label").all_inner_texts()
+    assert any(t.startswith("Chapters") for t in labels) and any(t.startswith("Briefings") for t in labels), labels
+    filters.locator("label", has_text="Briefings").locator("input").check()
+    page.wait_for_function(
+        "() => { const s = document.querySelector('[data-search-status]').textContent; return s.includes('in briefings'); }")
+    wheres = page.locator("[data-search-list] .procedures-result__where").all_inner_texts()
+    assert wheres and all(w.startswith("Briefing") for w in wheres), wheres
+
+
+def test_the_results_page_lists_matches_for_its_address(search_site, page):
+    _, base = search_site
+    page.goto(base + f"search/?q={PUBLISHED_WORD}")
+    item = page.locator("[data-search-page] .md-search-result__item").first
+    item.wait_for(timeout=20000)
+    assert "5.90" in item.inner_text()
+    assert page.locator("#search-page-query").input_value() == PUBLISHED_WORD
+    # Enter in the header box opens this page for the words typed
+    page.goto(base + "manual/neglect/")
+    page.locator("[data-search-input]").fill(PUBLISHED_WORD)
+    page.locator("[data-search-input]").press("Enter")
+    page.wait_for_url(re.compile(rf".*/search/\?q={PUBLISHED_WORD}"))
+    page.locator("[data-search-page] .md-search-result__item").first.wait_for(timeout=20000)
+
+
+def test_on_a_phone_the_search_button_is_reachable_and_opens_search(search_site, browser):
+    _, base = search_site
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(base + "manual/neglect/")
+    button = page.locator("[data-search-open]")
+    assert button.is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.matches('[data-search-input]')")
+    page.keyboard.type(PUBLISHED_WORD)
+    page.locator("[data-search-list] .md-search-result__item").first.wait_for(timeout=20000)
+    assert page.locator("[data-search-list] .md-search-result__item").first.is_visible()
+    context.close()

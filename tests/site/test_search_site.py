@@ -1,0 +1,104 @@
+"""The search index in the real build, and the build's checks around it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+
+import pytest
+
+from procedures import search
+from procedures.builder import build_site
+from procedures.site import get_site, load_site
+from tests.helpers import edit
+
+
+def fragments(site_dir):
+    """Every page Pagefind indexed: url -> its fragment (content, meta, filters)."""
+    out = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        data = json.loads(raw[raw.index(b"{"):])
+        out[data["url"]] = data
+    return out
+
+
+def test_the_build_writes_a_pagefind_index_without_unused_files(built_site):
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert list(bundle.glob("wasm.*.pagefind"))
+    for unused in search.UNUSED_BUNDLE_FILES:
+        assert not (bundle / unused).exists(), unused
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    marked = [p for p in built_site.rglob("*.html")
+              if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert entry["languages"]["en"]["page_count"] == len(marked) > 40
+
+
+def test_every_published_chapter_is_indexed_with_code_title_section_and_type(built_site):
+    from procedures import manual
+    from tests.conftest import REPO
+
+    real = load_site(REPO)
+    indexed = fragments(built_site)
+    sections = {s.key: s.title for s in manual.sections(real)}
+    for ch in manual.published(real):
+        data = indexed.get("/" + ch.url)
+        assert data is not None, f"{ch.id} is not in the search index"
+        assert data["meta"]["code"] == ch.id
+        assert data["meta"]["title"] == ch.title
+        assert data["meta"]["section"] == f"{ch.meta.section} {sections[ch.meta.section]}"
+        assert data["filters"]["type"] == ["Chapter"]
+        assert "¶" not in data["content"], f"{ch.id}: heading permalinks must not be indexed"
+        assert "Printed copies may be out of date" not in data["content"]
+
+
+def test_drafts_archived_chapters_and_utility_pages_are_not_indexed(built_site):
+    from procedures import manual
+    from tests.conftest import REPO
+
+    real = load_site(REPO)
+    urls = set(fragments(built_site))
+    for ch in real.chapters:
+        if ch.status != "published":
+            assert "/" + ch.url not in urls, f"{ch.id} ({ch.status}) must not be searchable"
+    assert any(c.status == "archived" for c in real.chapters) and any(c.status == "draft" for c in real.chapters)
+    assert "/search/" not in urls and "/404.html" not in urls
+    archived = next(c for c in real.chapters if c.status == "archived")
+    assert "data-pagefind-body" not in (built_site / archived.url / "index.html").read_text(encoding="utf-8")
+
+
+def test_other_content_types_are_indexed_with_their_type(built_site):
+    types = {}
+    for url, data in fragments(built_site).items():
+        types.setdefault(data["filters"]["type"][0], []).append(url)
+    assert all(u.startswith("/manual/") for u in types["Chapter"])
+    for kind, prefix in (("Briefing", "/briefings/"), ("Thresholds", "/thresholds/"), ("Arrangements", "/arrangements/")):
+        assert types.get(kind), f"no {kind} pages in the index"
+        assert all(u.startswith(prefix) for u in types[kind]), (kind, types[kind])
+    assert "/" in types["Page"] and "/glossary/" in types["Page"]
+
+
+def test_search_assets_are_not_loaded_by_pages_until_used(built_site):
+    html = (built_site / "manual" / "neglect" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link)\b[^>]*pagefind", html, re.I)  # only the index markers
+    assert not re.search(r"(import|fetch)\([^)]*pagefind", html)
+    assert 'src="../../assets/javascripts/search.js"' in html  # the small script that loads it on demand
+
+
+def test_a_template_without_the_body_marker_fails_the_build_with_a_clear_message(project_copy, tmp_path):
+    edit(project_copy, "overrides/chapter.html", "{% if search_info.index %} data-pagefind-body{% endif %}", "")
+    out = build_site(project_copy, tmp_path / "site", progress=lambda m: None, after_build=False)
+    with pytest.raises(search.SearchIndexError) as exc:
+        search.index_site(get_site(project_copy), out)
+    lines = str(exc.value).splitlines()
+    assert "manual/neglect/index.html: this page should be searchable but its template has no data-pagefind-body" in str(exc.value)
+    assert len(lines) >= 30  # one line per page, all collected
+
+
+def test_a_template_that_marks_an_archived_chapter_fails_the_build(project_copy, tmp_path):
+    edit(project_copy, "overrides/chapter.html", "{% if search_info.index %} data-pagefind-body{% endif %}", " data-pagefind-body")
+    out = build_site(project_copy, tmp_path / "site", progress=lambda m: None, after_build=False)
+    with pytest.raises(search.SearchIndexError, match=r"children-of-drug-and-alcohol-misusing-parents/index.html: this page must not be searchable \(archived page\)"):
+        search.index_site(get_site(project_copy), out)
