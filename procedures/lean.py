@@ -1,5 +1,6 @@
 """Lean pages: small, measured fixes that keep every page light and quiet.
 
+* Material's lunr search files are left out of the build (search is Pagefind).
 * Images in page content are sized (``width``/``height`` from the image file, so nothing
   jumps while the page loads) and lazy-loaded (``loading="lazy"``, ``decoding="async"``).
 * Material's JavaScript fetches a ``sitemap.xml`` beside every ``<link rel="alternate">``
@@ -85,6 +86,19 @@ def size_images(html: str, page_src_uri: str, docs_dir: Path) -> str:
 
 
 # --- MkDocs hooks (registry.PAGE_HOOKS) -------------------------------------------------------
+
+# Material copies its lunr search (worker and language files, about 1.2 MB) into every
+# build; this site searches with Pagefind, so nothing ever loads them.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+def on_files(site: Site, files, config):
+    if "search" in config.plugins or "material/search" in config.plugins:
+        return files  # Material's own search is switched on again: keep its files
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
+            files.remove(file)
+    return files
 
 
 def on_page_content(site: Site, page, html: str, config) -> str:

@@ -99,9 +99,10 @@ NAV_EXPANDERS = {
 AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
     "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
+    "procedures.search:start_index",      # checks data-pagefind-body, starts Pagefind (runs beside the PDFs)
     "procedures.briefing_pdf:build_pdfs",  # one A4 PDF per 7-Minute Briefing (fails if longer)
     "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
-    "procedures.search:index_site",       # Pagefind search index (pagefind/), checks data-pagefind-body
+    "procedures.search:finish_index",     # waits for Pagefind, checks the number of pages indexed
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
 ]

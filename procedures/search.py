@@ -12,9 +12,10 @@ How it fits together
 
       <article class="chapter"{% if search_info.index %} data-pagefind-body{% endif %}>
 
-* :func:`index_site` (``registry.AFTER_BUILD``) checks that every page carries the marker
-  exactly when it should, then runs Pagefind over the temporary build before it is
-  swapped into ``site/``. A mistake fails the build with one line per page.
+* :func:`start_index` and :func:`finish_index` (``registry.AFTER_BUILD``) check that every
+  page carries the marker exactly when it should, then run Pagefind over the temporary
+  build (alongside the PDF steps) before it is swapped into ``site/``. A mistake fails
+  the build with one line per page.
 
 The content type comes from the page's folder (:data:`TYPES`); a page can set its own with
 front matter ``search: {type: Briefing}`` or leave the index with ``search: {exclude: true}``
@@ -27,9 +28,11 @@ Nothing search-related is downloaded until a reader focuses the search box:
 
 from __future__ import annotations
 
+import atexit
 import json
 import shutil
 import subprocess
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,6 +67,7 @@ BUNDLE_DIR = "pagefind"
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "wasm.unknown.pagefind",  # every page is indexed as English (--force-language en)
 )
 BODY_MARKER = "data-pagefind-body"
 
@@ -166,20 +170,17 @@ def pagefind_binary() -> str:
         raise SearchIndexError("Pagefind is not installed — run `pip install -e .` (it brings pagefind[bin])") from None
 
 
-def run_pagefind(site_dir: Path, output: Path | None = None) -> int:
-    """Index ``site_dir`` with the Pagefind CLI into ``output`` (default: ``site_dir``/pagefind);
-    return the number of pages indexed.
-
-    The CLI is used rather than Pagefind's Python service: it indexes the folder in one
-    process on every core, which is what makes indexing fast."""
-    bundle = Path(output) if output else site_dir / BUNDLE_DIR
+def _command(site_dir: Path, bundle: Path) -> list[str]:
     cmd = [pagefind_binary(), "--site", str(site_dir), "--output-path", str(bundle), "--force-language", "en", "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         cmd += ["--exclude-selectors", selector]
-    res = subprocess.run(cmd, capture_output=True, text=True)
-    if res.returncode != 0:
-        detail = (res.stderr or res.stdout).strip().splitlines()
-        raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else 'exit ' + str(res.returncode)}")
+    return cmd
+
+
+def _finish(returncode: int, output: str, bundle: Path) -> int:
+    if returncode != 0:
+        detail = output.strip().splitlines()
+        raise SearchIndexError(f"Pagefind could not index the site: {detail[-1] if detail else 'exit ' + str(returncode)}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     shutil.rmtree(bundle / "playground", ignore_errors=True)
@@ -188,13 +189,18 @@ def run_pagefind(site_dir: Path, output: Path | None = None) -> int:
     return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
 
 
-def index_site(site: Site | None, site_dir: Path) -> int:
-    """AFTER_BUILD step: check the markers, build the index, check the page count."""
-    site_dir = Path(site_dir)
-    problems = check_markers(site, site_dir)
-    if problems:
-        raise SearchIndexError("\n".join(problems))
-    count = run_pagefind(site_dir)
+def run_pagefind(site_dir: Path, output: Path | None = None) -> int:
+    """Index ``site_dir`` with the Pagefind CLI into ``output`` (default: ``site_dir``/pagefind);
+    return the number of pages indexed.
+
+    The CLI is used rather than Pagefind's Python service: it indexes the folder in one
+    process on every core, which is what makes indexing fast."""
+    bundle = Path(output) if output else site_dir / BUNDLE_DIR
+    res = subprocess.run(_command(site_dir, bundle), capture_output=True, text=True)
+    return _finish(res.returncode, res.stderr or res.stdout, bundle)
+
+
+def _check_count(site: Site | None, site_dir: Path, count: int) -> None:
     pages = (site.extra.get("search_pages") if site else None) or {}
     expected = sum(1 for dest, info in pages.items() if info.index and (site_dir / dest).exists())
     if pages and count != expected:
@@ -202,6 +208,58 @@ def index_site(site: Site | None, site_dir: Path) -> int:
             f"Pagefind indexed {count} pages but {expected} should be searchable — "
             "a template may mark data-pagefind-body on a page MkDocs did not render through the plugin"
         )
+
+
+def index_site(site: Site | None, site_dir: Path) -> int:
+    """Check the markers, build the index, check the page count (all at once)."""
+    site_dir = Path(site_dir)
+    problems = check_markers(site, site_dir)
+    if problems:
+        raise SearchIndexError("\n".join(problems))
+    count = run_pagefind(site_dir)
+    _check_count(site, site_dir, count)
+    return count
+
+
+# The full build splits index_site in two AFTER_BUILD steps so that Pagefind (which only
+# reads the finished HTML) runs while the PDFs are printed: start_index checks the markers
+# and starts it; finish_index waits for it and checks the count.
+_RUNNING: dict[str, tuple[subprocess.Popen, Path]] = {}
+
+
+def start_index(site: Site | None, site_dir: Path) -> None:
+    site_dir = Path(site_dir)
+    problems = check_markers(site, site_dir)
+    if problems:
+        raise SearchIndexError("\n".join(problems))
+    bundle = site_dir / BUNDLE_DIR
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish_index
+    proc = subprocess.Popen(_command(site_dir, bundle), stdout=log, stderr=subprocess.STDOUT)
+    proc.log = log  # type: ignore[attr-defined]
+    stale = _RUNNING.pop(str(site_dir), None)
+    if stale:
+        stale[0].kill()
+    _RUNNING[str(site_dir)] = (proc, bundle)
+    atexit.register(_kill, proc)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+
+
+def finish_index(site: Site | None, site_dir: Path) -> int:
+    site_dir = Path(site_dir)
+    running = _RUNNING.pop(str(site_dir), None)
+    if running is None:  # start_index was not run: do it all now
+        return index_site(site, site_dir)
+    proc, bundle = running
+    returncode = proc.wait()
+    proc.log.seek(0)  # type: ignore[attr-defined]
+    output = proc.log.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
+    proc.log.close()  # type: ignore[attr-defined]
+    count = _finish(returncode, output, bundle)
+    _check_count(site, site_dir, count)
     return count
 
 
