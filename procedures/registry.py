@@ -77,6 +77,7 @@ POST_BUILD = [
     "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
     "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
+    "procedures.lean:write_css_bundle",   # the site's stylesheets joined into one file (see lean.py)
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and
@@ -119,7 +120,7 @@ PAGE_HOOKS = [
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
-    "procedures.lean",  # images sized and lazy-loaded
+    "procedures.lean",  # images sized and lazy-loaded; stylesheets joined; no lunr files
 ]
 
 # "module:function" returning procedures.pdf.PdfDocument entries (built page, output,
