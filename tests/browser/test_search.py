@@ -145,7 +145,9 @@ def test_search_works_from_the_keyboard(search_site, page):
     assert not page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("ArrowDown")  # reopening needs typing or focus, not arrows
     page.keyboard.type(" ")  # typing reopens the search
+    page.locator("[data-search-list] .md-search-result__item").first.wait_for(timeout=20000)
     page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
     page.keyboard.press("Enter")  # follows the result
     page.wait_for_url(re.compile(r".*/manual/search-fixture-published/.*"))
     assert page.locator("h1").first.inner_text().startswith("5.90")

@@ -163,15 +163,21 @@
     var self = this, o = this.o, seq = ++this.seq;
     term = (term || "").trim();
     if (!term) {
+      this.shownKey = null;
       o.list.textContent = "";
       o.filters.hidden = true;
       o.status.textContent = o.idleText || "";
       if (o.onResults) o.onResults(term, 0);
       return Promise.resolve();
     }
+    var key = term + "\u0000" + (this.type || "");
+    // the same words again (a trailing space, reopening the box): keep the results on
+    // screen, and keyboard focus on them, instead of redrawing them
+    if (key === this.shownKey && o.list.childNodes.length) return Promise.resolve();
     if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
     return search(term, this.type).then(function (response) {
       if (seq !== self.seq) return; // a newer search has started
+      self.shownKey = key;
       self.term = term;
       self.results = response.results;
       self.shown = 0;
