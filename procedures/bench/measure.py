@@ -26,6 +26,15 @@ from pathlib import Path
 
 
 def _rss_kb(pid: int) -> int:
+    """Proportional set size (memory shared between processes, such as Chromium's, is
+    counted once across them), or resident size where the kernel gives no PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     try:
         with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
             for line in fh:
@@ -48,7 +57,7 @@ def _children(pid: int) -> list[int]:
 
 
 def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, now."""
+    """Memory (PSS) of a process and all its descendants, now."""
     total, stack, seen = 0, [pid], set()
     while stack:
         p = stack.pop()
@@ -64,7 +73,7 @@ def tree_rss_kb(pid: int) -> int:
 class Run:
     wall: float  # seconds
     cpu: float  # user + system seconds of the whole process tree
-    peak_tree_mb: float  # sampled sum of the tree's resident memory
+    peak_tree_mb: float  # sampled sum of the tree's memory (PSS: shared pages counted once)
     peak_process_mb: float  # largest single process (kernel's ru_maxrss)
     returncode: int
     output: str = ""
