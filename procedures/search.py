@@ -221,10 +221,24 @@ def index_site(site: Site | None, site_dir: Path) -> int:
     return count
 
 
-# The full build splits index_site in two AFTER_BUILD steps so that Pagefind (which only
-# reads the finished HTML) runs while the PDFs are printed: start_index checks the markers
-# and starts it; finish_index waits for it and checks the count.
-_RUNNING: dict[str, tuple[subprocess.Popen, Path]] = {}
+# The full build splits index_site in two AFTER_BUILD steps so that Pagefind runs while
+# the PDFs are printed: start_index checks the markers, copies the pages' HTML as it is
+# now (later steps may rewrite pages: the briefing PDF step adds file sizes to links, and
+# a page read while it is being rewritten would be lost) and starts Pagefind on that copy;
+# finish_index waits for it and checks the count. Steps between the two must not change
+# the text readers search for.
+_RUNNING: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
+
+
+def _snapshot(site_dir: Path) -> Path:
+    """A copy of every HTML page of ``site_dir``, beside it."""
+    snap = site_dir.parent / f".{site_dir.name}-search-snapshot"
+    shutil.rmtree(snap, ignore_errors=True)
+    for path in site_dir.rglob("*.html"):
+        target = snap / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return snap
 
 
 def start_index(site: Site | None, site_dir: Path) -> None:
@@ -233,19 +247,23 @@ def start_index(site: Site | None, site_dir: Path) -> None:
     if problems:
         raise SearchIndexError("\n".join(problems))
     bundle = site_dir / BUNDLE_DIR
+    snap = _snapshot(site_dir)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish_index
-    proc = subprocess.Popen(_command(site_dir, bundle), stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(_command(snap, bundle), stdout=log, stderr=subprocess.STDOUT)
     proc.log = log  # type: ignore[attr-defined]
     stale = _RUNNING.pop(str(site_dir), None)
     if stale:
         stale[0].kill()
-    _RUNNING[str(site_dir)] = (proc, bundle)
-    atexit.register(_kill, proc)
+        shutil.rmtree(stale[2], ignore_errors=True)
+    _RUNNING[str(site_dir)] = (proc, bundle, snap)
+    atexit.register(_kill, proc, snap)
 
 
-def _kill(proc: subprocess.Popen) -> None:
+def _kill(proc: subprocess.Popen, snap: Path) -> None:
     if proc.poll() is None:
         proc.kill()
+        proc.wait()
+    shutil.rmtree(snap, ignore_errors=True)
 
 
 def finish_index(site: Site | None, site_dir: Path) -> int:
@@ -253,8 +271,9 @@ def finish_index(site: Site | None, site_dir: Path) -> int:
     running = _RUNNING.pop(str(site_dir), None)
     if running is None:  # start_index was not run: do it all now
         return index_site(site, site_dir)
-    proc, bundle = running
+    proc, bundle, snap = running
     returncode = proc.wait()
+    shutil.rmtree(snap, ignore_errors=True)
     proc.log.seek(0)  # type: ignore[attr-defined]
     output = proc.log.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
     proc.log.close()  # type: ignore[attr-defined]
