@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from pydantic import Field, StringConstraints
 
 from .checks import known, unique
+from .content import ContentPage
 from .dates import long_date
 from .models import ChapterId, Key, Model, Text
 from .validation import validate
@@ -94,29 +95,9 @@ class Section:
 
 
 @dataclass
-class Briefing:
+class Briefing(ContentPage):
     meta: BriefingMeta
-    src_uri: str  # "briefings/safer-sleep.md"
-    file: str  # "docs/briefings/safer-sleep.md"
-    lines: Any
     sections: list[Section] = field(default_factory=list)
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-    @property
-    def status(self) -> str:
-        return self.meta.status
-
-    @property
-    def slug(self) -> str:
-        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL (directory URLs), e.g. ``briefings/safer-sleep/``."""
-        return f"briefings/{self.slug}/"
 
     @property
     def pdf_url(self) -> str:

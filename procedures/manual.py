@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from .content import ContentPage
 from .models import ChapterMeta, Section
 from .validation import validate
 
@@ -16,34 +17,13 @@ DUE_SOON_DAYS = 60
 
 
 @dataclass
-class Chapter:
+class Chapter(ContentPage):
     meta: ChapterMeta
-    src_uri: str  # "manual/neglect.md"
-    file: str  # "docs/manual/neglect.md"
-    lines: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
-    # convenient read-only views
     @property
     def id(self) -> str:
         return self.meta.id
-
-    @property
-    def title(self) -> str:
-        return self.meta.title
-
-    @property
-    def status(self) -> str:
-        return self.meta.status
-
-    @property
-    def slug(self) -> str:
-        return self.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL with directory URLs, e.g. ``manual/neglect/``."""
-        return f"manual/{self.slug}/"
 
     @property
     def label(self) -> str:
