@@ -6,7 +6,8 @@
 * ``all_pages`` — every ``*.html`` in the built site, for the full pass (requests + axe).
 * ``RequestGuard`` — lets requests to 127.0.0.1 through, records and aborts the rest.
 * ``run_axe`` — axe-core (installed by ``make test`` from tests/browser/package.json,
-  never downloaded while tests run) with the WCAG 2.0/2.1/2.2 A and AA rules.
+  never downloaded while tests run) with the WCAG 2.0/2.1/2.2 A and AA rules and the
+  best-practice rules Lighthouse's accessibility score counts.
 * ``RESULTS`` — what the run measured; tests/browser/conftest.py writes it to
   data/accessibility-results.yml when PROCEDURES_RECORD_ACCESSIBILITY=1.
 """
@@ -29,6 +30,14 @@ TOOLS = REPO / "tests" / "browser" / "node_modules"
 AXE = TOOLS / "axe-core" / "axe.min.js"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# axe rules tagged "best-practice" (not WCAG) that Lighthouse's accessibility score
+# counts: run them too, so a page that would cost Lighthouse points fails here first
+# (aria-allowed-role caught a role="button" on Material's menu <label>).
+LIGHTHOUSE_EXTRA_RULES = [
+    "aria-allowed-role", "aria-dialog-name", "aria-text", "aria-treeitem-name",
+    "empty-heading", "heading-order", "identical-links-same-purpose", "landmark-one-main",
+    "skip-link", "tabindex", "table-duplicate-name",
+]
 
 # name -> path inside the built site (as a URL, relative to the site root). Keep one
 # page per template; update the path when a feature renames its pages.
@@ -133,18 +142,20 @@ def vnu_version() -> str:
     return json.loads(pkg.read_text())["version"] if pkg.exists() else "not installed"
 
 
-_AXE_RUN = """async (tags) => {
-  const r = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+_AXE_RUN = """async ([tags, extra]) => {
+  const rules = Object.fromEntries(extra.map(id => [id, {enabled: true}]));
+  const r = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}, rules, resultTypes: ['violations']});
   return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     count: v.nodes.length, nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))}));
 }"""
 
 
 def run_axe(page) -> list[dict]:
-    """axe-core violations on the page as it is now (WCAG 2.0-2.2 A and AA)."""
+    """axe-core violations on the page as it is now (WCAG 2.0-2.2 A and AA, and the
+    best-practice rules Lighthouse scores)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())  # evaluated through the driver: no inline <script>, no CSP exemption needed
-    return page.evaluate(_AXE_RUN, AXE_TAGS)
+    return page.evaluate(_AXE_RUN, [AXE_TAGS, LIGHTHOUSE_EXTRA_RULES])
 
 
 def describe(violations: list[dict]) -> str:

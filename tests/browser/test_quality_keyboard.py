@@ -113,6 +113,35 @@ def test_phone_width_menu_opens_with_the_keyboard_and_every_stop_is_visible(open
         _record("keyboard", ok)
 
 
+def test_phone_width_menu_escape_closes_it_and_focus_returns_to_the_button(open_page, site_server):
+    page = open_page(TEMPLATE_PAGES["chapter"], width=320, height=640, reduced_motion="reduce")
+    button = page.locator("button[data-drawer-open]")
+    assert button.is_visible(), "the menu button is not shown at 320 px"
+    assert not page.locator("label.md-header__button[for=__drawer]").is_visible(), "two menu icons are shown"
+    button.focus()
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate("() => document.activeElement.matches('button[data-drawer-open]')")
+    assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_without_javascript_the_menu_still_opens_from_material_s_label(browser, site_server):
+    """The button needs JavaScript; without it Material's own label is shown instead."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(site_server + TEMPLATE_PAGES["chapter"], wait_until="load")
+        assert not page.locator("button[data-drawer-open]").is_visible()
+        label = page.locator("label.md-header__button[for=__drawer]")
+        assert label.is_visible(), "without JavaScript there is no way to open the menu"
+        label.click()
+        assert page.evaluate("() => document.getElementById('__drawer').checked")
+    finally:
+        ctx.close()
+
+
 def test_phone_width_tab_order_has_no_invisible_stops(open_page, site_server):
     page = open_page(TEMPLATE_PAGES["chapter"], width=320, height=640, reduced_motion="reduce")
     page.evaluate(_SNAPSHOT)

@@ -2,50 +2,31 @@
 (function () {
   "use strict";
 
-  // Material's header "menu" and "search" buttons are <label>s for hidden checkboxes: a mouse can use them, a keyboard cannot reach
-  // them. At phone width or 400% zoom that left the navigation menu out of reach
-  // (WCAG 2.1.1). Make them real keyboard buttons with a name and an expanded state.
-  var LABEL_BUTTONS = [
-    ['label.md-header__button[for="__drawer"]', "Open the navigation menu"],
-    ['label.md-header__button[for="__search"]', "Search"]
-  ];
-
-  function keyboardButtons() {
-    LABEL_BUTTONS.forEach(function (pair) {
-      document.querySelectorAll(pair[0]).forEach(function (label) {
-        if (label.dataset.a11yButton) {
-          return;
-        }
-        label.dataset.a11yButton = "1";
-        var toggle = document.getElementById(label.getAttribute("for"));
-        label.setAttribute("role", "button");
-        label.setAttribute("tabindex", "0");
-        if (!label.getAttribute("aria-label")) {
-          label.setAttribute("aria-label", pair[1]);
-        }
-        // Material itself clicks a focused <label> on Enter; add Space, as for any button
-        label.addEventListener("keydown", function (event) {
-          if (event.key === " ") {
-            event.preventDefault();
-            label.click();
-          }
-        });
-        if (toggle) {
-          var sync = function () { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
-          toggle.addEventListener("change", sync);
-          sync();
-        }
-        if (toggle && toggle.id === "__search" && pair[1] === "Search") {
-          // opened from the keyboard: put the keyboard in the search box
-          toggle.addEventListener("change", function () {
-            var input = document.querySelector('[data-md-component="search-query"], .md-search__input');
-            if (toggle.checked && document.activeElement === label && input) {
-              window.setTimeout(function () { input.focus(); }, 0);
-            }
-          });
-        }
-      });
+  // The menu opener in the header is a real <button> (partials/header.html) that
+  // toggles Material's hidden "__drawer" checkbox, so the keyboard can open the
+  // navigation at phone width or 400% zoom (WCAG 2.1.1) and a screen reader hears
+  // whether it is open (4.1.2). Escape closes it and puts focus back on the button.
+  function menuButton() {
+    var button = document.querySelector("[data-drawer-open]");
+    var toggle = document.getElementById("__drawer");
+    if (!button || !toggle || button.dataset.a11yReady) {
+      return;
+    }
+    button.dataset.a11yReady = "1";
+    var sync = function () {
+      button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+    };
+    button.addEventListener("click", function () {
+      toggle.click();  // a real click: Material sees the change event as from its label
     });
+    toggle.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked) {
+        toggle.click();
+        button.focus();
+      }
+    });
+    sync();
   }
 
   // A table wider than the screen scrolls sideways inside its own box (Material wraps
@@ -72,7 +53,7 @@
   });
 
   function apply() {
-    keyboardButtons();
+    menuButton();
     scrollableTables();
     window.requestAnimationFrame(scrollableTables);
   }
