@@ -66,8 +66,24 @@ def visible(site: Site) -> list[Chapter]:
     return [c for c in site.chapters if c.status != "draft"]
 
 
+def _index(site: Site, name: str, key) -> dict[str, Chapter]:
+    """A lookup over ``site.chapters``, made once per site (and again if a chapter is
+    added): every page asks for its chapter, so a fresh scan each time made a build of
+    N chapters cost N x N."""
+    cached = site.extra.get(name)
+    if cached is None or cached[0] is not site.chapters or cached[1] != len(site.chapters):
+        index: dict[str, Chapter] = {}
+        for c in site.chapters:
+            index.setdefault(key(c), c)
+        cached = (site.chapters, len(site.chapters), index)
+        site.extra[name] = cached
+    return cached[2]
+
+
 def by_id(site: Site) -> dict[str, Chapter]:
-    return {c.id: c for c in site.chapters}
+    """Chapters by id (the first with each id; duplicates are reported by check_chapters).
+    Shared: do not change the dict."""
+    return _index(site, "_chapters_by_id", lambda c: c.id)
 
 
 def sections(site: Site) -> list[Section]:
@@ -143,7 +159,7 @@ def nav_entries(site: Site) -> list[dict[str, Any]]:
 # --- page views ------------------------------------------------------------------------
 
 def chapter_for(site: Site, src_uri: str) -> Chapter | None:
-    return next((c for c in site.chapters if c.src_uri == src_uri), None)
+    return _index(site, "_chapters_by_src", lambda c: c.src_uri).get(src_uri)
 
 
 def macros(site: Site) -> dict[str, Any]:

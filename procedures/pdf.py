@@ -3,8 +3,9 @@
 Shared machinery: a feature that publishes a page as a document adds a
 ``"module:function"`` to ``registry.PDF_DOCUMENTS``; the function takes the site and
 returns :class:`PdfDocument` entries. After every build :func:`render_all` prints each
-one from the finished site into the site itself (e.g. ``arrangements/arrangements.pdf``),
-and ``procedures pdf`` does the same on demand.
+one from the finished site into the site itself (e.g. ``arrangements/arrangements.pdf``,
+one PDF per 7-Minute Briefing), all with one browser, reusing an identical earlier print
+from ``.cache/pdfs/``; ``procedures pdf`` does the same on demand.
 
 How a page becomes a PDF (:func:`render_pdf`):
 
@@ -26,11 +27,14 @@ How a page becomes a PDF (:func:`render_pdf`):
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import http.server
+import re
 import shutil
 import socketserver
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -66,6 +70,10 @@ class PdfDocument:
     out: str  # where the PDF goes inside the site, e.g. "arrangements/arrangements.pdf"
     title: str
     footer_note: str = ""
+    # a document that must fit on so many A4 pages: when it prints longer the build stops
+    # with ``too_long`` (one line for the editor; "{pages}" becomes the page count)
+    max_pages: int | None = None
+    too_long: str = ""
 
 
 def chromium_executable() -> str | None:
@@ -228,26 +236,108 @@ def _public_url(site: Site) -> str | None:
     return str(value) if value else None
 
 
+CACHE_DIR = ".cache/pdfs"  # under the project root; safe to delete at any time
+CACHE_DAYS = 7
+
+_ASSET_REF = re.compile(rb'(?:href|src)="([^"?#]+\.(?:css|js|svg|png|jpe?g|gif|webp|woff2?))')
+
+
+def fingerprint(site_dir: Path, page_path: str, *parts: str) -> str:
+    """What a PDF depends on: the page's HTML, every stylesheet, script, image and font it
+    loads, this printing code, and ``parts`` (title, footer, public address, day printed)."""
+    html_file = Path(site_dir) / page_path / "index.html"
+    page = html_file.read_bytes()
+    digest = hashlib.sha256(page)
+    root = Path(site_dir).resolve()
+    for ref in sorted(set(_ASSET_REF.findall(page))):
+        target = (html_file.parent / ref.decode()).resolve()
+        if target.is_file() and target.is_relative_to(root):
+            digest.update(ref + b"\0" + target.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for part in parts:
+        digest.update(b"\0" + part.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def page_count(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def _store(cache: Path, key: str, pdf: Path) -> None:
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / f".{key}.{id(pdf)}.tmp"
+        shutil.copyfile(pdf, tmp)
+        tmp.replace(cache / f"{key}.pdf")  # atomic: a parallel build never reads half a file
+    except OSError:
+        pass  # a read-only project still builds, just without the cache
+
+
+def _prune(cache: Path) -> None:
+    limit = time.time() - CACHE_DAYS * 86400
+    for old in cache.glob("*.pdf"):
+        try:
+            if old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass
+
+
 def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
-    """AFTER_BUILD step: print every registered document into the built site."""
+    """AFTER_BUILD step: print every registered document into the built site.
+
+    One browser prints them all. A document whose page, assets, title, footer and day
+    are unchanged since an earlier build is copied from ``.cache/pdfs/`` instead of
+    printed again. A document longer than its ``max_pages`` stops the build (one line
+    each, naming the source file).
+    """
+    from .builder import BuildFailed
     from .dates import build_datetime
 
     docs = documents(site)
     if not docs:
         return []
-    written: list[Path] = []
+    site_dir = Path(site_dir)
     public_url, now = _public_url(site), build_datetime()
+    public = public_url.rstrip("/") + "/" if public_url else ""
+    cache = site.root / CACHE_DIR
+    keys = [fingerprint(site_dir, d.page_path, d.title, d.footer_note, public, now.date().isoformat()) for d in docs]
+    to_print = []
+    for doc, key in zip(docs, keys, strict=True):
+        out = site_dir / doc.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        cached = cache / f"{key}.pdf"
+        if cached.is_file():
+            shutil.copyfile(cached, out)
+            if progress:
+                progress(f"Wrote {doc.out} (unchanged: reused)")
+        else:
+            to_print.append((doc, key))
 
     def work():
         with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
-            for doc in docs:
-                written.append(printer.render(doc.page_path, Path(site_dir) / doc.out, title=doc.title,
-                                              footer_note=doc.footer_note))
+            for doc, key in to_print:
+                printer.render(doc.page_path, site_dir / doc.out, title=doc.title, footer_note=doc.footer_note)
+                _store(cache, key, site_dir / doc.out)
                 if progress:
                     progress(f"Wrote {doc.out}")
 
-    in_own_thread(work)
-    return written
+    if to_print:
+        try:
+            in_own_thread(work)
+        except PdfError as exc:
+            raise BuildFailed(f"PDF documents: {exc}") from exc
+    _prune(cache)
+    problems = []
+    for doc in docs:
+        if doc.max_pages is not None and (pages := page_count(site_dir / doc.out)) > doc.max_pages:
+            problems.append(doc.too_long.format(pages=pages) if doc.too_long else
+                            f"{doc.page_path}: prints on {pages} A4 pages, more than {doc.max_pages} — shorten the page")
+    if problems:
+        raise BuildFailed("\n".join(problems))
+    return [site_dir / d.out for d in docs]
 
 
 # --- `procedures pdf` ------------------------------------------------------------------------
@@ -271,7 +361,7 @@ def cmd_pdf(args) -> int:
             return 1
         try:
             written = render_all(site, site_dir, progress=print)
-        except PdfError as exc:
+        except (PdfError, BuildFailed) as exc:
             print(f"PDF: {exc}", file=sys.stderr)
             return 1
     else:
@@ -295,7 +385,7 @@ def cmd_pdf(args) -> int:
 
 def _configure(p) -> None:
     p.add_argument("--out", help="folder to build into (default: site/)")
-    p.add_argument("--from-site", help="re-print the PDFs in registry.PDF_DOCUMENTS (the arrangements) into this already built site, without building")
+    p.add_argument("--from-site", help="re-print the PDFs in registry.PDF_DOCUMENTS (arrangements, briefings) into this already built site, without building")
 
 
 COMMANDS = {

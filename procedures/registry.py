@@ -101,8 +101,8 @@ AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
     "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
     "procedures.search:start_index",      # checks data-pagefind-body, starts Pagefind (runs beside the PDFs)
-    "procedures.briefing_pdf:build_pdfs",  # one A4 PDF per 7-Minute Briefing (fails if longer)
-    "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS (arrangements), from the final HTML
+    "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS, from the final HTML (one browser; cached)
+    "procedures.briefing_pdf:add_sizes",  # "(PDF, 85 KB, one A4 page)" on the briefing download links
     "procedures.search:finish_index",     # waits for Pagefind, checks the number of pages indexed
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
@@ -127,4 +127,5 @@ PAGE_HOOKS = [
 # title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
+    "procedures.briefing_pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
 ]

@@ -144,8 +144,8 @@ def test_the_build_step_rejects_a_briefing_that_needs_two_pages(built_site, tmp_
     grown: the build stops with one line naming the briefing's file."""
     import shutil
 
-    from procedures.briefing_pdf import build_pdfs
     from procedures.builder import BuildFailed
+    from procedures.pdf import render_all
 
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)
@@ -157,7 +157,7 @@ def test_the_build_step_rejects_a_briefing_that_needs_two_pages(built_site, tmp_
     grown = panels.replace("</p>", " Repeated for length. " * 25 + "</p>")
     page.write_text(html.replace(panels, grown), encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
-        build_pdfs(load_site(REPO), copy)
+        render_all(load_site(REPO), copy)
     lines = str(failed.value).splitlines()
     assert len(lines) == 1
     assert lines[0].startswith(f"{b.file}: the briefing prints on ")

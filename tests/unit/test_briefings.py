@@ -343,7 +343,7 @@ def test_briefing_head_and_foot_escape_text_and_flag_an_archived_briefing(projec
 
 
 def test_a_cached_pdf_is_reused_only_when_page_styles_and_day_are_unchanged(tmp_path):
-    from procedures.briefing_pdf import fingerprint
+    from procedures.pdf import fingerprint
 
     (tmp_path / "assets").mkdir()
     (tmp_path / "b" / "x").mkdir(parents=True)
