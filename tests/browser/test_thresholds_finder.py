@@ -117,3 +117,30 @@ def test_quick_sheet_prints_on_one_a4_page(site_server, page):
     pdf = page.pdf(format="A4", prefer_css_page_size=True, print_background=True)
     pages = re.findall(rb"/Type\s*/Page(?!s)", pdf)
     assert len(pages) == 1
+
+
+def test_nothing_moves_when_the_filters_become_ready(site_server, page):
+    """The form is in place from the first paint; the indicators below it stay where
+    they are when the script has loaded its data (no late layout shift)."""
+    held = []
+    page.route("**/indicators.json", lambda route: held.append(route))
+    page.goto(site_server + FINDER, wait_until="load")
+    page.wait_for_function("() => !document.documentElement.classList.contains('no-js')")
+    assert page.locator("form.thresholds-finder__form").is_visible()
+    first = page.locator(ITEMS).first
+    before = first.bounding_box()["y"]
+    page.wait_for_timeout(50)
+    assert held, "the finder did not ask for its data"
+    held[0].continue_()
+    page.wait_for_function("() => /Showing all/.test(document.querySelector('[data-finder-status]').textContent)")
+    assert first.bounding_box()["y"] == before
+
+
+def test_when_the_data_cannot_load_the_filters_are_withdrawn_and_the_list_stays(site_server, page):
+    page.route("**/indicators.json", lambda route: route.abort())
+    page.goto(site_server + FINDER, wait_until="load")
+    status = page.locator("[data-finder-status]")
+    page.wait_for_function("() => /could not be loaded/.test(document.querySelector('[data-finder-status]').textContent)")
+    assert not page.locator("form.thresholds-finder__form").is_visible()
+    assert visible_items(page).count() == total_items(page)
+    assert "All" in status.inner_text()

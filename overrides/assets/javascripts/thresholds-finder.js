@@ -1,7 +1,10 @@
 /* Thresholds indicator finder: progressive enhancement of a server-rendered list.
    Without JavaScript the page shows every indicator, grouped by domain. With it, this
-   script fetches thresholds/indicators.json from the same site, reveals the filter
-   form and hides the indicators that do not match. No inline script, no other host. */
+   script fetches thresholds/indicators.json from the same site and hides the
+   indicators that do not match the filters. The filter form is shown from the first
+   paint whenever JavaScript runs (CSS: ".no-js" hides it), so nothing moves when the
+   data arrives; if the data cannot be loaded the form is hidden again. No inline
+   script, no other host. */
 (function () {
   "use strict";
 
@@ -120,11 +123,11 @@
         form.addEventListener("change", apply);
         form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
         form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-        form.hidden = false;
         root.classList.add("thresholds-finder--enhanced");
         apply();
       })
       .catch(function () {
+        form.hidden = true;  // filters that cannot work are not offered
         status.textContent = "The filters could not be loaded. All " + total + " indicators are listed below.";
       });
   }
