@@ -58,7 +58,7 @@ def test_every_page_has_no_third_party_requests_no_cookies_and_no_axe_violations
 
     RESULTS.pages_in_full_pass = len(pages)
     RESULTS.chromium = browser.version
-    RESULTS.record("axe", "axe-core rules for WCAG 2.0, 2.1 and 2.2 levels A and AA, on every page",
+    RESULTS.record("axe", "axe-core rules for WCAG 2.0, 2.1 and 2.2 levels A and AA, and the best-practice rules Lighthouse scores, on every page",
                    violations_total == 0, f"{violations_total} violations on {axe_pages} pages")
     RESULTS.record("privacy", "requests to any host other than the site itself, and cookies, on every page",
                    not guard.blocked and not cookies,
