@@ -156,6 +156,7 @@ def bench_size(n: int, args, work: Path, browser, lighthouse_cmd) -> dict:
         "stock_cpu": _median([r.cpu for r in stock_runs]),
         "ours_wall_without_pdf": _median([r.wall - p for r, p in zip(ours_runs, pdf, strict=True)]),
         "ours_pdf": _median(pdf),
+        "ours_first_pdf": pdf[0],  # the first build prints every PDF; later ones reuse them
         "ours_search_index": None,  # timed on its own below (in the build it runs beside the PDFs)
         "ours_peak_tree_mb": max(r.peak_tree_mb for r in ours_runs),
         "stock_peak_tree_mb": max(r.peak_tree_mb for r in stock_runs),
@@ -286,7 +287,7 @@ def report(res: dict) -> str:
     rows.append(("Full build, wall time (median)", _s(b["ours_wall"]), _s(b["stock_wall"]), _ratio(b["ours_wall"], b["stock_wall"])))
     rows.append(("… first build, empty caches", _s(b["ours_first_wall"]), _s(b["stock_first_wall"]),
                  _ratio(b["ours_first_wall"], b["stock_first_wall"])))
-    rows.append(("… of which PDFs (briefings, arrangements)", _s(b["ours_pdf"]), "–", ""))
+    rows.append(("… of which printing the PDFs (first build; later builds reuse them)", _s(b["ours_first_pdf"]), "–", ""))
     rows.append(("… search indexing (Pagefind, timed alone; in the build it runs beside the PDFs)",
                  _s(b["ours_search_index"]), "(in build)", ""))
     rows.append(("Full build without the PDFs, wall time", _s(b["ours_wall_without_pdf"]), _s(b["stock_wall"]),
