@@ -112,8 +112,13 @@ def test_finder_lists_every_indicator_without_javascript(built_site, th):
         assert item["level"] == ind.level
         assert item["text"].startswith(ind.text)
         assert level_label(th.level_by_key[ind.level]) in item["text"]
-    # the filters need the script: they are hidden in the HTML and shown by the script
-    assert parsed.form_hidden is True
+    # the filters need the script: they are in the HTML from the start (so nothing moves
+    # when the script has loaded) and the page's "no-js" class hides them without it
+    assert parsed.form_hidden is False
+    html = page(built_site, "thresholds/finder").read_text(encoding="utf-8")
+    assert re.search(r'<html\b[^>]*class="no-js"', html)
+    css = "".join(p.read_text(encoding="utf-8") for p in (built_site / "assets" / "stylesheets").glob("site.*.css"))
+    assert re.search(r"\.no-js \.thresholds-finder__form\s*\{\s*display:\s*none", css)
 
 
 def test_finder_json_is_where_the_page_says_and_matches_the_list(built_site, th):
