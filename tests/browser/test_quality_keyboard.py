@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for
-from tests.browser.test_quality_templates import _FOCUSED, _SNAPSHOT
+from tests.browser.test_quality_templates import _FOCUSED, _SNAPSHOT, walk_tab_stops
 
 pytestmark = pytest.mark.browser
 
@@ -98,15 +98,8 @@ def test_phone_width_menu_opens_with_the_keyboard_and_every_stop_is_visible(open
         info = page.evaluate(_FOCUSED)
         assert info["shown"] and info["onScreen"] and info["indicator"], f"the focused menu link is not clearly visible: {info}"
         # on through the open menu and the page: closed sub-menus must not take focus unseen
-        unseen, seen = [], {info["key"]}
-        for _ in range(300):
-            page.keyboard.press("Tab")
-            info = page.evaluate(_FOCUSED)
-            if info is None or info["key"] in seen:
-                break
-            seen.add(info["key"])
-            if not (info["shown"] and info["onScreen"]):
-                unseen.append(info["name"])
+        walked, _ended = walk_tab_stops(page, 300, seen={info["key"]})
+        unseen = [i["name"] for i in walked if not (i["shown"] and i["onScreen"])]
         assert not unseen, f"with the menu open, {len(unseen)} tab stops cannot be seen: {unseen[:10]}"
         ok = True
     finally:
@@ -145,19 +138,15 @@ def test_without_javascript_the_menu_still_opens_from_material_s_label(browser, 
 def test_phone_width_tab_order_has_no_invisible_stops(open_page, site_server):
     page = open_page(TEMPLATE_PAGES["chapter"], width=320, height=640, reduced_motion="reduce")
     page.evaluate(_SNAPSHOT)
-    problems, seen = [], set()
-    for _ in range(300):
-        page.keyboard.press("Tab")
-        info = page.evaluate(_FOCUSED)
-        if info is None or info["key"] in seen:
-            break
-        seen.add(info["key"])
+    problems = []
+    walked, _ended = walk_tab_stops(page, 300)
+    for info in walked:
         if not (info["shown"] and info["onScreen"]):
             problems.append(f"{info['name']} takes focus but cannot be seen")
         elif not info["indicator"]:
             problems.append(f"{info['name']} shows no focus outline")
     _record("keyboard", not problems)
-    assert not problems, f"at 320 px ({len(seen)} tab stops): " + "; ".join(problems[:20])
+    assert not problems, f"at 320 px ({len(walked)} tab stops): " + "; ".join(problems[:20])
 
 
 def test_thresholds_finder_works_with_the_keyboard_alone(open_page, site_server, built_site):

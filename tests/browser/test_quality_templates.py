@@ -126,6 +126,22 @@ _FOCUSED = """async () => {
 }"""
 
 
+def walk_tab_stops(page, limit: int, seen: set[str] | None = None) -> tuple[list[dict], bool]:
+    """Press Tab up to ``limit`` times; return what each newly focused element looks like
+    (``_FOCUSED``; needs ``_SNAPSHOT`` first) and whether the walk ended by itself (focus
+    left the document or came round to an element in ``seen``) rather than at the limit."""
+    seen = set() if seen is None else seen
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(_FOCUSED)
+        if info is None or info["key"] in seen:
+            return stops, True  # the end of the tab order, or wrapped round
+        seen.add(info["key"])
+        stops.append(info)
+    return stops, False
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_every_tab_stop_has_a_visible_focus_indicator(name, context_at, site_server, built_site):
     path = template_page(built_site, name)
@@ -136,24 +152,16 @@ def test_every_tab_stop_has_a_visible_focus_indicator(name, context_at, site_ser
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")  # the skip link (tested on every page above)
     problems: list[str] = []
-    seen: set[str] = set()
-    stops = 0
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        info = page.evaluate(_FOCUSED)
-        if info is None:
-            break  # focus left the document: the end of the tab order
-        if info["key"] in seen:
-            break  # wrapped round
-        seen.add(info["key"])
-        stops += 1
+    walked, ended = walk_tab_stops(page, MAX_TABS)
+    stops = len(walked)
+    for info in walked:
         if not (info["shown"] and info["onScreen"]):
             problems.append(f"{info['name']} takes focus but cannot be seen")
         elif not info["indicator"]:
             problems.append(f"{info['name']} shows no focus outline")
         elif not info["uncovered"]:
             problems.append(f"{info['name']} is hidden behind other content when focused")
-    else:
+    if not ended:
         problems.append(f"more than {MAX_TABS} tab stops")
     assert stops > 0, f"/{path}: Tab reached nothing"
     if problems:
