@@ -58,11 +58,5 @@
     window.requestAnimationFrame(scrollableTables);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(apply);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", apply);
-  } else {
-    apply();
-  }
+  window.procedures.onEachPage(apply);  // procedures.js
 })();

@@ -57,12 +57,5 @@
     });
   }
 
-  // Material's instant navigation swaps pages without a reload: re-apply on each page.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(apply);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", apply);
-  } else {
-    apply();
-  }
+  window.procedures.onEachPage(apply);  // procedures.js
 })();

@@ -37,12 +37,20 @@
     document.querySelectorAll("[data-print-date]").forEach(function (el) { el.textContent = longToday(); });
   });
 
-  // Material's instant navigation swaps pages without a reload: re-apply on each page.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(apply);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", apply);
-  } else {
-    apply();
+  // Run fn on every page: once the page is ready, and again on each page Material's
+  // instant navigation swaps in without a reload. The site's other scripts (loaded
+  // after this one, mkdocs.yml extra_javascript) use it too.
+  function onEachPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(fn);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", fn);
+    } else {
+      fn();
+    }
   }
+  window.procedures = window.procedures || {};
+  window.procedures.onEachPage = onEachPage;
+
+  onEachPage(apply);
 })();

@@ -136,11 +136,5 @@
     document.querySelectorAll("[data-thresholds-finder]").forEach(setup);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.procedures.onEachPage(init);  // procedures.js
 })();
