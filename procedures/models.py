@@ -134,6 +134,18 @@ class Reference(Model):
     ref: Text | None = None
 
 
+class AtAGlance(Model):
+    """The box at the top of every chapter: what to do now, whom to call, by when.
+
+    ``call`` names contact keys in data/contacts.yml and ``by_when`` names timescale
+    keys in data/timescales.yml; the build refuses a key that does not exist.
+    """
+
+    do_now: list[Text] = Field(min_length=1, max_length=5)
+    call: list[Key] = []
+    by_when: list[Key] = []
+
+
 class ChapterMeta(Model):
     id: ChapterId
     title: Text
@@ -148,6 +160,7 @@ class ChapterMeta(Model):
     legislation: list[Reference] = []
     guidance: list[Reference] = []
     keywords: list[Text] = []
+    at_a_glance: AtAGlance | None = None
     superseded_by: ChapterId | None = None
     amendment: Text | None = None  # fallback note until the amendments log covers the chapter
     render_macros: bool = False
