@@ -70,6 +70,7 @@ class Mistake:
         """Make the mistake in the project at ``root``; return the line the message names."""
         path = root / self.file
         if not self.find:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(self.replace, encoding="utf-8")
             return self.at_line if self.at_line is not None else (None if self.line is None else 1 + self.line)
         text = path.read_text(encoding="utf-8")
@@ -122,8 +123,9 @@ G_DATA = "Data files and their references"
 G_ARR = "Partners, delegates and the chair rotation"
 G_AMEND = "The amendments log"
 G_BRIEF = "7-Minute Briefings"
+G_FILES = "Files, addresses and HTML in pages"
 
-GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF]
+GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF, G_FILES]
 
 MISTAKES: list[Mistake] = [
     # --- punctuation, spaces and layout ---------------------------------------------------
@@ -347,6 +349,11 @@ MISTAKES: list[Mistake] = [
     Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
             "data/contacts-old.yml", "", "contacts: []\n",
             "no model describes this data file — register it in procedures/registry.py or remove it", line=None),
+    # --- files, addresses and HTML in pages (issue 17) ----------------------------------------
+    Mistake("same-address-twice", G_FILES, "A second file that would publish a chapter's address",
+            "docs/manual/domestic-abuse/index.md", "", "---\ntitle: Domestic abuse (new draft)\n---\n\n# Domestic abuse\n",
+            "publishes the same address /manual/domestic-abuse/ as docs/manual/domestic-abuse.md — one page would "
+            "silently replace the other: rename or remove one of the two files", line=None),
 ]
 
 

@@ -141,6 +141,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             html = hook(self.site, page, html, config) or html
         return html
 
+    def on_nav(self, nav, config, files, **kwargs):
+        for hook in self._hooks("on_nav"):
+            nav = hook(self.site, nav, config, files) or nav
+        return nav
+
     def on_env(self, env, config, files, **kwargs):
         for hook in self._hooks("on_env"):
             env = hook(self.site, env, config, files) or env
