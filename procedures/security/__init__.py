@@ -41,7 +41,6 @@ from .headers import (  # noqa: F401  (the public names other modules and tests 
     write_headers,
 )
 
-
 # --- page hooks (registry.PAGE_HOOKS lists this module) --------------------------------
 
 def on_files(site, files, config):
@@ -49,3 +48,15 @@ def on_files(site, files, config):
 
     return _on_files(site, files, config)
 
+
+
+def on_nav(site, nav, config, files):
+    from .escaping import on_nav as _on_nav
+
+    return _on_nav(site, nav, config, files)
+
+
+def on_env(site, env, config, files):
+    from .escaping import on_env as _on_env
+
+    return _on_env(site, env, config, files)
