@@ -354,6 +354,29 @@ MISTAKES: list[Mistake] = [
             "docs/manual/domestic-abuse/index.md", "", "---\ntitle: Domestic abuse (new draft)\n---\n\n# Domestic abuse\n",
             "publishes the same address /manual/domestic-abuse/ as docs/manual/domestic-abuse.md — one page would "
             "silently replace the other: rename or remove one of the two files", line=None),
+    Mistake("html-script", G_FILES, "A script pasted into a page",
+            CH, "This chapter was reviewed after", "<script>trackVisit()</script>\n\nThis chapter was reviewed after",
+            "<script> is not allowed in a page: pages cannot run scripts — remove it (a developer can add behaviour "
+            "in overrides/assets/javascripts/)"),
+    Mistake("html-event-handler", G_FILES, "An image with an onerror attribute",
+            CH, "This chapter was reviewed after", '<img src="../images/poster.png" alt="" onerror="alert(1)">\n\nThis chapter was reviewed after',
+            "<img>: the 'onerror' attribute would run a script — remove it"),
+    Mistake("javascript-link", G_FILES, "A link whose address is javascript:",
+            CH, "both described in section 5.", "both described in [section 5](javascript:alert(1)).",
+            "a 'javascript:' address can run code or hide content — link to a page (.md) or an https:// address instead"),
+    Mistake("image-other-host", G_FILES, "An image taken straight from another website",
+            CH, "This chapter was reviewed after", "![Poster](https://example.com/poster.png)\n\nThis chapter was reviewed after",
+            "the image would be fetched from another site, which the security policy blocks and which tells that site "
+            "who reads this page — save the image in docs/images/ and use ![description](../images/name.png)"),
+    Mistake("video-frame", G_FILES, "A video embedded with an iframe",
+            CH, "This chapter was reviewed after",
+            '<iframe src="https://www.youtube.com/embed/abc123" title="Training video"></iframe>\n\nThis chapter was reviewed after',
+            "<iframe> is not allowed in a page: content embedded from elsewhere is not allowed — link to it instead, "
+            "e.g. [Watch the video on the organisation's site](https://…)"),
+    Mistake("inline-style", G_FILES, "Colour added with a style attribute",
+            CH, "This chapter was reviewed after", '<span style="color: red">Important:</span> This chapter was reviewed after',
+            "<span>: the 'style' attribute is blocked by the site's security policy — remove it (ask a developer if "
+            "the page needs a class in the stylesheet)"),
 ]
 
 

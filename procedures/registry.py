@@ -44,6 +44,7 @@ DATA_FILES = {
 # each adds problems to site.report.
 CROSS_CHECKS = [
     "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
+    "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
     "procedures.accessibility:check_accessibility",

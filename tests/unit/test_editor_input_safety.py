@@ -15,7 +15,8 @@ from procedures.mistakes import MISTAKES, Mistake
 from tests.conftest import copy_project
 
 # the mistakes issue 17 added to the corpus (procedures/mistakes.py)
-ISSUE17 = ["same-address-twice"]
+ISSUE17 = ["same-address-twice", "html-script", "html-event-handler", "javascript-link", "image-other-host",
+           "video-frame", "inline-style"]
 BY_KEY = {m.key: m for m in MISTAKES}
 
 
