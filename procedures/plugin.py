@@ -48,6 +48,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 print(line, file=sys.stderr)
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
+        for spec in registry.MARKDOWN_EXTENSIONS:
+            config.markdown_extensions.append(resolve(spec)())
         if config.nav:
             config.nav = self._expand(config.nav)
         return config

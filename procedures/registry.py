@@ -128,6 +128,11 @@ PAGE_HOOKS = [
     "procedures.security",
 ]
 
+# Python-Markdown extensions the plugin adds to every page ("module:Class"), after mkdocs.yml's
+MARKDOWN_EXTENSIONS = [
+    "procedures.security.tablealign:TableAlignExtension",  # table alignment as classes, not style="" (CSP)
+]
+
 # "module:function" returning procedures.pdf.PdfDocument entries (built page, output,
 # title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
 PDF_DOCUMENTS = [

@@ -207,3 +207,22 @@ def check_raw_html(site: Site) -> None:
     """CROSS_CHECKS: the policy over every page's Markdown."""
     for page in site.pages.values():
         check_page(site, page)
+
+
+# --- what the built content area may hold (tests/site/test_content_allowlist.py) -----------
+# Elements and attributes the project's own templates (procedures/templates, overrides/) and
+# Markdown extensions write inside a page's content: forms of the search page and the
+# thresholds finder, icons, the chapter furniture. Never accepted from a page's Markdown.
+TEMPLATE_ELEMENTS = frozenset({
+    "article", "aside", "button", "datalist", "fieldset", "footer", "form", "h1", "header", "input", "label",
+    "legend", "nav", "noscript", "optgroup", "option", "path", "script", "section", "select", "svg", "textarea",
+})
+TEMPLATE_ATTRS = frozenset({
+    "role", "hidden", "tabindex", "type", "name", "for", "action", "method", "rel", "download", "autocomplete",
+    "list", "required", "spellcheck", "rows", "value", "label", "defer", "src", "viewbox", "xmlns", "d",
+})
+
+
+def built_attribute_allowed(tag: str, name: str) -> bool:
+    return (name in GLOBAL_ATTRS or name in ALLOWED.get(tag, ()) or name in TEMPLATE_ATTRS
+            or name.startswith(("aria-", "data-")))
