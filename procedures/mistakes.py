@@ -412,7 +412,7 @@ MISTAKES: list[Mistake] = [
             "the link '/manual/domestic-abuse-audit/' goes to an address this site does not publish — did you mean "
             "'/manual/domestic-abuse/'? Better, link to its file: [text](domestic-abuse.md)"),
     Mistake("page-too-large", G_FILES, "A whole report pasted into one chapter",
-            CH, "This chapter was reviewed after", "The audit read 60 case files from the three areas and found that children's own accounts of living with domestic abuse were recorded in fewer than half of them. \n\nThis chapter was reviewed after",
+            CH, "This chapter was reviewed after", "A paragraph of a long report, pasted into the chapter as it was. \n\nThis chapter was reviewed after",
             "the page is … KB; a page may be at most 300 KB — split it into shorter chapters (a page this long takes "
             "minutes to build and is very hard to read on a phone)", line=None, grow_to_kb=400),
     Mistake("disk-full", G_FILES, "Building when the disk is full",

@@ -93,3 +93,13 @@ def test_the_title_is_still_shown_as_text(hostile_site):
     assert escaped in home  # in the navigation of other pages too
     # never escaped twice: the reader sees '<script>', not '&lt;script&gt;'
     assert "&amp;lt;script" not in chapter and "&amp;lt;script" not in home
+
+
+def test_feeds_carry_the_title_as_text(hostile_site):
+    """The briefings feed is XML: the title must parse back to the same text, with no markup."""
+    import xml.etree.ElementTree as ET
+
+    feed = ET.parse(hostile_site / "feeds" / "briefings.xml").getroot()
+    texts = [el.text or "" for el in feed.iter() if el.tag.rsplit("}", 1)[-1] == "title"]
+    assert any(HOSTILE in t for t in texts), texts[:5]
+    assert not [el for el in feed.iter() if el.tag.rsplit("}", 1)[-1] in ("script", "img")]
