@@ -9,7 +9,7 @@ TEST_STAMP := $(VENV)/.installed-test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test build check pdf bench lint clean help
+.PHONY: serve test build check check-headers pdf bench lint clean help
 
 help:
 	@echo "make serve  - set up and preview the site at http://$(HOST):$(PORT) with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make check  - check data, front matter, links between pages and review dates"
 	@echo "make pdf    - build the PDFs (arrangements, briefings)"
 	@echo "make bench  - run the performance benchmark (prints figures; not a test)"
+	@echo "make check-headers URL=https://…/ - does the published host send the security headers?"
 	@echo "make accessibility-results - run the accessibility checks and record them for the statement"
 
 $(STAMP): pyproject.toml
@@ -64,6 +65,11 @@ accessibility-results: $(TEST_STAMP) $(BROWSER_TOOLS)
 	PROCEDURES_RECORD_ACCESSIBILITY=1 $(BIN)/python -m pytest -q tests/browser/test_quality_full_pass.py \
 	  tests/browser/test_quality_templates.py tests/browser/test_quality_keyboard.py \
 	  tests/browser/test_quality_security_headers.py tests/browser/test_quality_html.py tests/site/test_quality_build.py
+
+# Does the published host send the security headers? make check-headers URL=https://procedures.example.org/
+check-headers: $(STAMP)
+	@test -n "$(URL)" || { echo "give the address: make check-headers URL=https://…/" >&2; exit 2; }
+	$(BIN)/procedures check-headers "$(URL)"
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m procedures.bench

@@ -535,8 +535,10 @@ def manifest_path(site: Site):
 
 def read_manifest(path) -> list[tuple[int, str]]:
     """(line, url) for every URL in the manifest; blank lines and # comments ignored."""
+    from .yamlload import read_text
+
     out = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, raw in enumerate(read_text(path).splitlines(), 1):
         text = raw.strip()
         if text and not text.startswith("#"):
             out.append((n, text))
@@ -563,18 +565,65 @@ def _check_manifest_sources(site: Site) -> None:
     path = manifest_path(site)
     if not path.exists():
         return
-    listed = read_manifest(path)
+    from .yamlload import UnreadableText
+
+    try:
+        listed = read_manifest(path)
+    except UnreadableText as exc:
+        site.report.error(URL_MANIFEST, exc.line, exc.message)
+        return
     redirected = {url for url, _ in redirects(site)}
     chapter_urls = {c.url for c in site.chapters if c.status != "draft"}
+    loaded = {c.file for c in site.chapters}
     known = {u.lstrip("/") for _, u in listed}
     for n, url in listed:
         path_ = url.lstrip("/")
         if path_.startswith("manual/") and path_ != "manual/" and path_ not in chapter_urls and path_ not in redirected:
+            sources = [f"docs/{path_.rstrip('/')}.md", f"docs/{path_}index.md"]
+            if any((site.root / s).is_file() and s not in loaded for s in sources):
+                continue  # the chapter is still there; its own front-matter error is reported
             site.report.error(URL_MANIFEST, n, gone_message(url))
+    _check_manifest_history(site, known, redirected)
     for c in sorted(site.chapters, key=lambda c: c.file):
         if c.status != "draft" and c.url not in known:
             site.report.warning(URL_MANIFEST, None,
                                 f"/{c.url} ({c.file}) is not in {URL_MANIFEST} yet — run 'procedures urls --update' and commit {URL_MANIFEST}")
+
+
+def ever_listed(root) -> set[str] | None:
+    """Every address urls.txt has ever held, from git (None outside a git checkout)."""
+    import subprocess
+    from pathlib import Path
+
+    if not (Path(root) / ".git").exists():
+        return None
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "--format=", "-p", "--", URL_MANIFEST],
+                             capture_output=True, text=True, timeout=60, errors="replace")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return {line[1:].strip() for line in out.stdout.splitlines() if line.startswith("+/")}
+
+
+def _check_manifest_history(site: Site, known: set[str], redirected: set[str]) -> None:
+    """An address once in urls.txt stays there: removing it by hand (so the build no longer
+    notices the page has gone) is refused unless the amendments log redirects it."""
+    ever = ever_listed(site.root)
+    if not ever:
+        return
+    for url in sorted(ever):
+        path_ = url.lstrip("/")
+        if path_ not in known and path_ not in redirected:
+            site.report.error(URL_MANIFEST, None, removed_message(url))
+
+
+def removed_message(url: str) -> str:
+    path = url.lstrip("/")
+    return (f"{url} was published (git history of {URL_MANIFEST}) but its line has been deleted — published "
+            f"addresses are never removed: put the line back, and if the page really moved or went, add a 'renamed' "
+            f"or 'removed' entry with previous_url: {path} to data/amendments.yml")
 
 
 def gone_message(url: str) -> str:

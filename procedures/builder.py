@@ -6,8 +6,10 @@ leaves the previous ``site/`` untouched: nothing half-written is ever published.
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +21,17 @@ from .threads import in_own_thread
 
 class BuildFailed(Exception):
     pass
+
+
+def os_error_line(exc: OSError, out: Path) -> str:
+    """One line for a disk or permission problem while writing the site (never a traceback)."""
+    where = exc.filename or out.parent
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}: the disk is full — free some space (or build elsewhere with --out) and build again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"{where}: cannot write here ({exc.strerror}) — the folder is read-only or belongs to someone else: "
+                "check its permissions, or build elsewhere with --out")
+    return f"{where}: the site could not be written ({exc.strerror or exc}) — check the disk and the folder, then build again"
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
@@ -37,11 +50,23 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None
         raise BuildFailed(str(exc) or exc.__class__.__name__) from exc
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (not the one there was when it was made)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
 def _log_to_stderr() -> None:
     """MkDocs logs its warnings; show them (one line each) as the mkdocs CLI would."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_procedures", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         handler._procedures = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
@@ -54,6 +79,13 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
     root = root.resolve()
     out = (out or root / "site").resolve()
     site = get_site(root)
+    if not site.extra.get("links_checked"):
+        # what `procedures check` says about links and images, in the same words, before MkDocs
+        # says it in its own (without a line number)
+        from .links import check_links
+
+        check_links(site)
+        site.extra["links_checked"] = True
     if site.report.errors:
         raise BuildFailed("\n".join(str(p) for p in site.report.errors))
     tmp = out.parent / f".site-build-{int(time.time() * 1000)}"
@@ -73,14 +105,26 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
     except SystemExit as exc:  # mkdocs-macros exits on a failing macro (on_error_fail)
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildFailed(f"a page macro failed (exit {exc.code}); see the message above") from exc
+    except OSError as exc:  # disk full, read-only folder: one line, the old site stays
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(os_error_line(exc, out)) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     old = out.parent / (out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
+    try:
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            out.rename(old)
+        try:
+            tmp.rename(out)
+        except OSError:
+            if old.exists() and not out.exists():
+                old.rename(out)  # put the previous site back
+            raise
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildFailed(os_error_line(exc, out)) from None
     shutil.rmtree(old, ignore_errors=True)
     progress(f"Built {out} in {time.perf_counter() - started:.1f} s")
     return out

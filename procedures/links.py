@@ -9,6 +9,7 @@ left to the strict MkDocs build.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import posixpath
 import re
@@ -28,7 +29,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target "title") and ![alt](target); the text may hold one level of brackets
-INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
+INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
 REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 ATTR_ID = re.compile(r"\{:?[^}]*?#([\w:-]+)[^}]*\}")
@@ -40,6 +41,7 @@ SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class Link:
     target: str  # as written
     line: int  # line in the file
+    image: bool = False  # ![alt](target)
 
 
 def _strip_code_spans(line: str) -> str:
@@ -58,7 +60,7 @@ def links_in(page: PageSource) -> list[Link]:
             continue
         line = _strip_code_spans(raw)
         for m in INLINE_LINK.finditer(line):
-            out.append(Link(m.group(1), page.body_line + offset))
+            out.append(Link(m.group(2), page.body_line + offset, image=bool(m.group(1))))
         m = REF_DEF.match(line)
         if m:
             out.append(Link(m.group(1), page.body_line + offset))
@@ -120,15 +122,89 @@ def _is_draft(page: PageSource) -> bool:
     return getattr(page.model, "status", None) == "draft" or page.meta.get("status") == "draft"
 
 
+def _site_base(site: Site) -> str:
+    from .amendments import site_url
+
+    return site_url(site.root)
+
+
+def published_addresses(site: Site) -> dict[str, str | None]:
+    """Every site path (no leading '/') a reader can reach -> its source in docs/ (None for
+    generated pages, feeds and redirects): pages and files in docs/, every address in
+    urls.txt and every redirect."""
+    from .amendments import URL_MANIFEST, read_manifest, redirects
+    from .security.urls import dest_of
+    from .yamlload import YamlSyntaxError
+
+    found: dict[str, str | None] = {}
+    manifest = site.root / URL_MANIFEST
+    if manifest.exists():
+        with contextlib.suppress(YamlSyntaxError):  # its own error is reported by the amendments check
+            found.update(dict.fromkeys(url.lstrip("/") for _, url in read_manifest(manifest)))
+    found.update(dict.fromkeys(url for url, _ in redirects(site)))
+    for path in site.docs_dir.rglob("*"):
+        if path.is_file():
+            src = path.relative_to(site.docs_dir).as_posix()
+            dest = dest_of(src)
+            found[dest.removesuffix("index.html") if dest.endswith("index.html") else dest] = src
+    return found
+
+
+def _check_absolute(site: Site, rel: str, page_dir: str, link: Link, known: dict[str, str | None], base: str) -> None:
+    """A link to this site written as an address (/manual/x/ or https://<site>/manual/x/)."""
+    target = link.target
+    if target.startswith("/") and not target.startswith("//"):
+        path = target[1:]
+    elif base and target.startswith(base):
+        path = target[len(base):]
+    else:
+        return
+    path = unquote(path.split("#", 1)[0].split("?", 1)[0])
+    candidates = {path}
+    if path and not path.endswith("/") and "." not in posixpath.basename(path):
+        candidates.add(path + "/")  # /manual/neglect is served as /manual/neglect/
+    if path.endswith("index.html"):
+        candidates.add(path.removesuffix("index.html"))
+    if candidates & known.keys():
+        return
+    hint = _suggest(path, sorted(k for k, src in known.items() if src and src.endswith(".md")))
+    fix = (f"did you mean '/{hint}'? Better, link to its file: [text]({posixpath.relpath(known[hint], page_dir or '.')})"
+           if hint else "link to the page's .md file instead, so the check can follow it")
+    site.report.error(rel, link.line, f"the link '{target}' goes to an address this site does not publish — {fix}")
+
+
+def _check_image(site: Site, rel: str, page_dir: str, link: Link) -> None:
+    target = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
+    if not target or SCHEME.match(target) or target.startswith("//"):
+        return  # other hosts and data: addresses are the raw-HTML policy's business
+    dest = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(page_dir, target))
+    if (site.docs_dir / dest).is_file() or (site.root / "overrides" / dest).is_file():
+        return
+    site.report.error(rel, link.line, f"the image '{link.target}' is not there (looked for docs/{dest}) — add the "
+                                      "image file there, or correct the file name (capitals count)")
+
+
 def check_links(site: Site) -> int:
     """Report every broken link between pages; return how many links were checked."""
     checked = 0
     pages = site.pages
+    known: dict[str, str | None] | None = None
+    base = _site_base(site)
     for src_uri, page in sorted(pages.items()):
         rel = site.rel(page.path)
         page_dir = posixpath.dirname(src_uri)
         for link in links_in(page):
             target = link.target
+            if link.image:
+                checked += 1
+                _check_image(site, rel, page_dir, link)
+                continue
+            if (target.startswith("/") and not target.startswith("//")) or target.startswith(("http://", "https://")):
+                if known is None:
+                    known = published_addresses(site)
+                checked += target.startswith("/")
+                _check_absolute(site, rel, page_dir, link, known, base)
+                continue
             if SCHEME.match(target) or target.startswith(("/", "//")):
                 continue
             path, _, anchor = target.partition("#")

@@ -48,6 +48,9 @@ class Mistake:
     needs: str | None = None  # a project file that must exist for this mistake to apply
     at_line: int | None = None  # an absolute line, when the message names a fixed place (e.g. line 1)
     fix: str | None = None  # how to fix it, for the catalogue, when the message's own advice is a list
+    encoding: str = "utf-8"  # how the editor's program saved the file (e.g. cp1252: not UTF-8)
+    grow_to_kb: int = 0  # repeat the replacement until the file is this big (a page pasted in whole)
+    stage: str = "check"  # "build": only a build meets it (disk full …); tested in test_editor_input_safety
 
     @property
     def how_to_fix(self) -> str:
@@ -70,13 +73,18 @@ class Mistake:
         """Make the mistake in the project at ``root``; return the line the message names."""
         path = root / self.file
         if not self.find:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(self.replace, encoding="utf-8")
             return self.at_line if self.at_line is not None else (None if self.line is None else 1 + self.line)
         text = path.read_text(encoding="utf-8")
         if self.find not in text:
             raise LookupError(f"mistake '{self.key}': the text {self.find!r} is no longer in {self.file} — update procedures/mistakes.py")
         start = text.index(self.find)
-        path.write_text(text[:start] + self.replace + text[start + len(self.find):], encoding="utf-8")
+        replace = self.replace
+        if self.grow_to_kb:
+            copies = self.grow_to_kb * 1024 // max(1, len(self.replace.encode("utf-8"))) + 1
+            replace = self.replace * copies
+        path.write_text(text[:start] + replace + text[start + len(self.find):], encoding=self.encoding)
         if self.at_line is not None:
             return self.at_line
         return None if self.line is None else text[:start].count("\n") + 1 + self.line
@@ -108,6 +116,8 @@ class Mistake:
         span = max(1, self.replace.count("\n") + (0 if self.replace.endswith("\n") else 1)) if self.replace else 0
         lo, hi = max(0, first - context), min(len(lines), first + span + context)
         shown = "\n".join(lines[lo:hi])
+        if self.grow_to_kb:
+            shown += f"\n(… the same paragraph again and again, until the file is over {self.grow_to_kb} KB)"
         if not self.replace:
             shown = "\n".join(lines[lo:first] + ["(a line was deleted here)"] + lines[first:hi])
         line = self.at_line if self.at_line is not None else (None if self.line is None else first + 1 + self.line)
@@ -122,8 +132,9 @@ G_DATA = "Data files and their references"
 G_ARR = "Partners, delegates and the chair rotation"
 G_AMEND = "The amendments log"
 G_BRIEF = "7-Minute Briefings"
+G_FILES = "Files, addresses and HTML in pages"
 
-GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF]
+GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF, G_FILES]
 
 MISTAKES: list[Mistake] = [
     # --- punctuation, spaces and layout ---------------------------------------------------
@@ -334,6 +345,12 @@ MISTAKES: list[Mistake] = [
     Mistake("amendment-unquoted-chapter", G_AMEND, "A chapter code without quotes in the log",
             "data/amendments.yml", '      - chapter: "2.14"', "      - chapter: 2.14",
             "'chapter' must be text (found float '2.14') — put it in quotes", needs="data/amendments.yml"),
+    Mistake("urls-line-deleted", G_AMEND, "A line deleted from urls.txt by hand",
+            "urls.txt", "/manual/domestic-abuse/\n", "",
+            "/manual/domestic-abuse/ was published (git history of urls.txt) but its line has been deleted — published "
+            "addresses are never removed: put the line back, and if the page really moved or went, add a 'renamed' or "
+            "'removed' entry with previous_url: manual/domestic-abuse/ to data/amendments.yml",
+            line=None, needs=".git"),
     # --- 7-Minute Briefings -------------------------------------------------------------------
     Mistake("briefing-eight-sections", G_BRIEF, "A briefing with eight sections instead of seven",
             "docs/briefings/bruising-in-pre-mobile-babies.md", "## Further reading and resources\n",
@@ -347,6 +364,65 @@ MISTAKES: list[Mistake] = [
     Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
             "data/contacts-old.yml", "", "contacts: []\n",
             "no model describes this data file — register it in procedures/registry.py or remove it", line=None),
+    # --- files, addresses and HTML in pages (issue 17) ----------------------------------------
+    Mistake("same-address-twice", G_FILES, "A second file that would publish a chapter's address",
+            "docs/manual/domestic-abuse/index.md", "", "---\ntitle: Domestic abuse (new draft)\n---\n\n# Domestic abuse\n",
+            "publishes the same address /manual/domestic-abuse/ as docs/manual/domestic-abuse.md — one page would "
+            "silently replace the other: rename or remove one of the two files", line=None),
+    Mistake("html-script", G_FILES, "A script pasted into a page",
+            CH, "This chapter was reviewed after", "<script>trackVisit()</script>\n\nThis chapter was reviewed after",
+            "<script> is not allowed in a page: pages cannot run scripts — remove it (a developer can add behaviour "
+            "in overrides/assets/javascripts/)"),
+    Mistake("html-event-handler", G_FILES, "An image with an onerror attribute",
+            CH, "This chapter was reviewed after", '<img src="../images/poster.png" alt="" onerror="alert(1)">\n\nThis chapter was reviewed after',
+            "<img>: the 'onerror' attribute would run a script — remove it"),
+    Mistake("javascript-link", G_FILES, "A link whose address is javascript:",
+            CH, "both described in section 5.", "both described in [section 5](javascript:alert(1)).",
+            "a 'javascript:' address can run code or hide content — link to a page (.md) or an https:// address instead"),
+    Mistake("image-other-host", G_FILES, "An image taken straight from another website",
+            CH, "This chapter was reviewed after", "![Poster](https://example.com/poster.png)\n\nThis chapter was reviewed after",
+            "the image would be fetched from another site, which the security policy blocks and which tells that site "
+            "who reads this page — save the image in docs/images/ and use ![description](../images/name.png)"),
+    Mistake("video-frame", G_FILES, "A video embedded with an iframe",
+            CH, "This chapter was reviewed after",
+            '<iframe src="https://www.youtube.com/embed/abc123" title="Training video"></iframe>\n\nThis chapter was reviewed after',
+            "<iframe> is not allowed in a page: content embedded from elsewhere is not allowed — link to it instead, "
+            "e.g. [Watch the video on the organisation's site](https://…)"),
+    Mistake("inline-style", G_FILES, "Colour added with a style attribute",
+            CH, "This chapter was reviewed after", '<span style="color: red">Important:</span> This chapter was reviewed after',
+            "<span>: the 'style' attribute is blocked by the site's security policy — remove it (ask a developer if "
+            "the page needs a class in the stylesheet)"),
+    Mistake("not-utf8-chapter", G_FILES, "A chapter saved by a program that does not use UTF-8",
+            CH, "the child's experience", "the child\u2019s experience",
+            "the file is not saved as UTF-8: byte 0x92 (in Windows-1252 it is '\u2019') on this line cannot be read — save "
+            "the file with the encoding UTF-8 (in most editors: Save As, Encoding: UTF-8), or retype that character",
+            encoding="cp1252"),
+    Mistake("not-utf8-data", G_FILES, "A data file saved by a program that does not use UTF-8",
+            "data/glossary.yml", "    expansion: Child and Adolescent Mental Health Services",
+            "    expansion: Child and Adolescent Mental Health Services (\u2018CAMHS\u2019)",
+            "the file is not saved as UTF-8: byte 0x91 (in Windows-1252 it is '\u2018') on this line cannot be read — save "
+            "the file with the encoding UTF-8 (in most editors: Save As, Encoding: UTF-8), or retype that character",
+            encoding="cp1252"),
+    Mistake("image-missing", G_FILES, "An image that was never added to docs/",
+            CH, "This chapter was reviewed after", "![Findings of the 2021/22 audit](../images/audit-findings.png)\n\nThis chapter was reviewed after",
+            "the image '../images/audit-findings.png' is not there (looked for docs/images/audit-findings.png) — add the "
+            "image file there, or correct the file name (capitals count)"),
+    Mistake("absolute-link-missing-page", G_FILES, "A link written as an address to a page that does not exist",
+            CH, "both described in section 5.", "both described in [the audit](/manual/domestic-abuse-audit/).",
+            "the link '/manual/domestic-abuse-audit/' goes to an address this site does not publish — did you mean "
+            "'/manual/domestic-abuse/'? Better, link to its file: [text](domestic-abuse.md)"),
+    Mistake("page-too-large", G_FILES, "A whole report pasted into one chapter",
+            CH, "This chapter was reviewed after", "A paragraph of a long report, pasted into the chapter as it was. \n\nThis chapter was reviewed after",
+            "the page is … KB; a page may be at most 300 KB — split it into shorter chapters (a page this long takes "
+            "minutes to build and is very hard to read on a phone)", line=None, grow_to_kb=400),
+    Mistake("disk-full", G_FILES, "Building when the disk is full",
+            "site/manual/neglect/index.html", "", "(the disk filled up while the site was being written)",
+            "the disk is full — free some space (or build elsewhere with --out) and build again",
+            line=None, stage="build", reported_file="/srv/procedures/.site-build-1796600000000/manual/neglect/index.html"),
+    Mistake("output-read-only", G_FILES, "Building into a folder you may not write to",
+            "site/index.html", "", "(the folder for the site is read-only)",
+            "cannot write here (Read-only file system) — the folder is read-only or belongs to someone else: check its "
+            "permissions, or build elsewhere with --out", line=None, stage="build", reported_file="/srv/procedures/.site-build-1796600000000"),
 ]
 
 

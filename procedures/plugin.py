@@ -48,6 +48,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 print(line, file=sys.stderr)
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
+        for spec in registry.MARKDOWN_EXTENSIONS:
+            config.markdown_extensions.append(resolve(spec)())
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -140,6 +142,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for hook in self._hooks("on_page_content"):
             html = hook(self.site, page, html, config) or html
         return html
+
+    def on_nav(self, nav, config, files, **kwargs):
+        for hook in self._hooks("on_nav"):
+            nav = hook(self.site, nav, config, files) or nav
+        return nav
 
     def on_env(self, env, config, files, **kwargs):
         for hook in self._hooks("on_env"):

@@ -43,6 +43,8 @@ DATA_FILES = {
 # "module:function" run as function(site) after every data file and page has loaded;
 # each adds problems to site.report.
 CROSS_CHECKS = [
+    "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
+    "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
     "procedures.accessibility:check_accessibility",
@@ -112,7 +114,7 @@ AFTER_BUILD = [
 # plugin: on_files(site, files, config) -> files (e.g. generated pages),
 # on_page_markdown(site, page, markdown, config) -> markdown | None (template, meta),
 # on_page_context(site, page, context, config) -> context (rendered head/foot);
-# whole-build hooks: on_pre_build(site, config), on_page_content(site, page, html, config)
+# whole-build hooks: on_nav(site, nav, config, files) -> nav, on_pre_build(site, config), on_page_content(site, page, html, config)
 # -> html, on_env(site, env, config, files) -> env, on_serve(site, server, config, builder)
 # -> server, on_post_build(site, config)
 PAGE_HOOKS = [
@@ -121,6 +123,14 @@ PAGE_HOOKS = [
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
     "procedures.lean",  # images sized and lazy-loaded; stylesheets joined; no lunr files
+    # keep LAST: refuses two files with one address among the final files (generated pages
+    # included) and escapes every title once all are known (procedures/security/)
+    "procedures.security",
+]
+
+# Python-Markdown extensions the plugin adds to every page ("module:Class"), after mkdocs.yml's
+MARKDOWN_EXTENSIONS = [
+    "procedures.security.tablealign:TableAlignExtension",  # table alignment as classes, not style="" (CSP)
 ]
 
 # "module:function" returning procedures.pdf.PdfDocument entries (built page, output,

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .builder import BuildFailed
+from .security.escaping import text_of
 
 if TYPE_CHECKING:
     from .site import Site
@@ -100,7 +101,7 @@ def _section_title(page) -> str:
     """The top-level nav section a page sits in (e.g. '7-Minute Briefings')."""
     ancestors = list(getattr(page, "ancestors", None) or [])
     top = ancestors[-1] if ancestors else None
-    return str(getattr(top, "title", "") or "") if top is not None else ""
+    return text_of(getattr(top, "title", "")) if top is not None else ""
 
 
 def page_info(site: Site, page) -> SearchInfo:
@@ -108,7 +109,7 @@ def page_info(site: Site, page) -> SearchInfo:
 
     src = page.file.src_uri
     meta = page.meta or {}
-    title = str(meta.get("title") or page.title or "")
+    title = text_of(meta.get("title") or page.title)  # titles are escaped already (security/escaping.py)
     search = meta.get("search") if isinstance(meta.get("search"), dict) else {}
     kind = type_for(src, meta)
     info = SearchInfo(index=True, type=kind, title=title, section=_section_title(page))

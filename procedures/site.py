@@ -20,7 +20,15 @@ from .dates import today as build_today
 from .errors import Report
 from .models import PageMeta
 from .validation import validate
-from .yamlload import Lines, YamlSyntaxError, load_file, load_text, split_front_matter
+from .yamlload import (
+    Lines,
+    UnreadableText,
+    YamlSyntaxError,
+    load_file,
+    load_text,
+    read_text,
+    split_front_matter,
+)
 
 
 @dataclass
@@ -93,13 +101,32 @@ def load_data(site: Site) -> None:
 
 MACRO_OPEN = re.compile(r"\{\{|\{%")
 
+# a page larger than this is refused: it builds for minutes and nobody can read it on a phone
+MAX_PAGE_BYTES = 300 * 1024
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
+
 
 def load_pages(site: Site) -> None:
     handlers = {prefix: resolve(spec) for prefix, spec in registry.CONTENT_TYPES.items()}
     for path in sorted(site.docs_dir.rglob("*.md")):
         src_uri = path.relative_to(site.docs_dir).as_posix()
         rel = site.rel(path)
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            site.report.error(rel, None, f"the page is {_size(size)}; a page may be at most {_size(MAX_PAGE_BYTES)} — "
+                                         "split it into shorter chapters (a page this long takes minutes to build "
+                                         "and is very hard to read on a phone)")
+            _remember_unreadable_id(site, path.read_bytes()[:4096].decode("utf-8", "replace"))
+            continue
+        try:
+            text = read_text(path)
+        except UnreadableText as exc:
+            site.report.error(rel, exc.line, exc.message)
+            _remember_unreadable_id(site, path.read_bytes().decode("utf-8", "replace"))
+            continue
         fm, body, body_line = split_front_matter(text)
         meta: dict[str, Any] = {}
         lines = Lines(file=rel, offset=1)
@@ -170,6 +197,11 @@ _CACHE: dict[Path, tuple[tuple, Site]] = {}
 
 def _signature(root: Path) -> tuple:
     sig = [os.environ.get("SOURCE_DATE_EPOCH", "")]
+    for name in ("urls.txt", "mkdocs.yml"):  # checked against the data too (the URL manifest)
+        p = root / name
+        if p.exists():
+            st = p.stat()
+            sig.append((p.as_posix(), st.st_mtime_ns, st.st_size))
     for folder in ("data", "docs"):
         base = root / folder
         if base.exists():

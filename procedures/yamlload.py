@@ -188,9 +188,31 @@ def _build(loader: _Loader, node: yaml.Node, path: Path_, lines: Lines) -> Any:
                               f"the YAML tag '{node.tag}' is not allowed here — remove it") from None
 
 
+class UnreadableText(YamlSyntaxError):
+    """A file that is not UTF-8 text: the line of the first byte that cannot be read."""
+
+
+def read_text(path: Path) -> str:
+    """A source file's text. A byte-order mark is accepted (MkDocs reads with utf-8-sig too);
+    bytes that are not UTF-8 raise UnreadableText naming the line, never a traceback."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        try:
+            looks = f" (in Windows-1252 it is '{bytes([byte]).decode('cp1252')}')"
+        except UnicodeDecodeError:
+            looks = ""
+        raise UnreadableText(line, f"the file is not saved as UTF-8: byte 0x{byte:02x}{looks} on this line cannot be read — "
+                                   "save the file with the encoding UTF-8 (in most editors: Save As, Encoding: UTF-8), "
+                                   "or retype that character") from None
+
+
 def load_file(path: Path, root: Path | None = None) -> tuple[Any, Lines]:
     rel = path.relative_to(root).as_posix() if root and path.is_absolute() else path.as_posix()
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     return load_text(text, rel)
 
 
