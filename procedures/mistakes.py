@@ -174,8 +174,8 @@ MISTAKES: list[Mistake] = [
             at_line=1),
     # --- dates -------------------------------------------------------------------------
     Mistake("date-dd-mm-yyyy", G_DATES, "A date written as 26/11/2026",
-            "data/contacts.yml", "    verified_on: 2026-11-26", "    verified_on: 26/11/2026",
-            "'verified_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '26/11/2026') — write dates as 2024-03-31"),
+            "data/contacts.yml", "    checked_on: 2026-12-06", "    checked_on: 06/12/2026",
+            "'checked_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '06/12/2026') — write dates as 2024-03-31"),
     Mistake("date-in-words", G_DATES, "A date written in words",
             CH, "last_reviewed: 2026-11-01", "last_reviewed: 1 November 2026",
             "'last_reviewed' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '1 November 2026') — write dates as 2024-03-31"),
