@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..site import Site
 
 MISSING = ("a published chapter needs an 'at_a_glance:' block in its front matter (do_now: the first steps; "
-           "call: contact keys; by_when: timescale keys) — add it, see the front matter guide")
+           "call: contact keys; by_when: timescale keys) — add it, as shown under 'At a glance' in the editors' style guide")
 
 
 def check_at_a_glance(site: Site) -> None:

@@ -246,7 +246,7 @@ def test_a_published_chapter_without_at_a_glance_names_the_status_line(project_c
     line = line_of(project_copy, CH, "status: published")
     assert errors(project_copy) == [
         f"{CH}:{line}: a published chapter needs an 'at_a_glance:' block in its front matter (do_now: the first steps; "
-        "call: contact keys; by_when: timescale keys) — add it, see the front matter guide"]
+        "call: contact keys; by_when: timescale keys) — add it, as shown under 'At a glance' in the editors' style guide"]
 
 
 def test_a_draft_chapter_may_leave_at_a_glance_out(project_copy):
