@@ -42,7 +42,7 @@ def test_ids_sort_numerically():
         ('id: "5.9"', 'id: "1.6"', 'id: "1.6"', None),  # duplicate id, message checked below
         ("next_review: 2027-11-01", "next_review: 2026-01-01", "next_review:",
          "next_review (2026-01-01) must be after last_reviewed (2026-11-01) — set a later next_review date"),
-        ("scope: ", "scoop: ", "scoop:", "unknown key 'scoop' — allowed keys: id, title, section, summary, scope, owner, last_reviewed, next_review, status, related, legislation, guidance, keywords, superseded_by, amendment, render_macros"),
+        ("scope: ", "scoop: ", "scoop:", "unknown key 'scoop' — allowed keys: id, title, section, summary, scope, owner, last_reviewed, next_review, status, related, legislation, guidance, keywords, at_a_glance, superseded_by, amendment, render_macros"),
         ("status: published", "status: live", "status: live",
          "'status' must be one of 'draft', 'published' or 'archived' (found 'live')"),
         ("last_reviewed: 2026-11-01", "last_reviewed: 01/11/2026", "last_reviewed:",
