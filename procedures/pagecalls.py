@@ -59,3 +59,23 @@ def suggestion(key: str, known: set[str]) -> str:
 
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+BRACES = re.compile(r"\{\{.*?\}\}|\{\{|\{%")
+
+
+def check_chapter_text(site: Site) -> None:
+    """A chapter with ``render_macros: true`` may hold one-line page-function calls
+    (``{{ contact("key") }}``, ``{{ timescale("key") }}``) and nothing else in braces:
+    any other ``{{`` or ``{%`` would be read as a template instruction."""
+    for ch in site.chapters:
+        page = site.pages.get(ch.src_uri)
+        if page is None or not page.meta.get("render_macros"):
+            continue
+        for offset, text in enumerate(page.body.splitlines()):
+            bad = [m.group(0) for m in BRACES.finditer(text) if not CALL.fullmatch(m.group(0))]
+            if bad:
+                site.report.error(ch.file, page.body_line + offset,
+                                  f"'{bad[0][:40]}' is not a page function call — in a chapter, braces may only hold one, "
+                                  "e.g. {{ contact(\"emergency\") }} or {{ timescale(\"icpc\") }}; write the text another way")
+                break

@@ -51,6 +51,7 @@ CROSS_CHECKS = [
     "procedures.contacts.checks:check_contacts",  # contact("key") calls, stale check dates
     "procedures.timescales.checks:check_timescales",  # timescale("key") calls, duplicate keys
     "procedures.at_a_glance.checks:check_at_a_glance",  # required on published chapters; keys exist
+    "procedures.pagecalls:check_chapter_text",  # in chapters, braces hold page-function calls only
     "procedures.accessibility:check_accessibility",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects

@@ -237,6 +237,15 @@ def test_a_contact_inside_a_sentence_is_reported(project_copy):
     assert errors(project_copy) == [f"{CONF}:{line}: put {{{{ contact(\"emergency\") }}}} on a line of its own — it shows a block with the name, numbers and hours"]
 
 
+def test_other_template_text_in_a_chapter_is_reported(project_copy):
+    line = body_line(project_copy, CONF, "## 3. The conference chair", "Write the child's name as {{ child_name }} here.")
+    assert errors(project_copy) == [f"{CONF}:{line}: '{{{{ child_name }}}}' is not a page function call — in a chapter, braces may only hold one, "
+                                    "e.g. {{ contact(\"emergency\") }} or {{ timescale(\"icpc\") }}; write the text another way"]
+    edit(project_copy, CONF, "{{ child_name }}", "{% if x %}")
+    assert errors(project_copy) == [f"{CONF}:{line}: '{{%' is not a page function call — in a chapter, braces may only hold one, "
+                                    "e.g. {{ contact(\"emergency\") }} or {{ timescale(\"icpc\") }}; write the text another way"]
+
+
 # --- at a glance -------------------------------------------------------------------------
 
 def test_a_published_chapter_without_at_a_glance_names_the_status_line(project_copy):
