@@ -23,7 +23,7 @@ def check_contacts(site: Site) -> None:
         for i, c in enumerate(data.contacts):
             line = site.line("contacts", ("contacts", i, "checked_on"))
             if c.checked_on > site.today:
-                rep.error(CONTACTS_FILE, line, f"contact '{c.key}' says it was checked on {c.checked_on}, which is after today — write the date the details were actually checked")
+                rep.warning(CONTACTS_FILE, line, f"contact '{c.key}' says it was checked on {c.checked_on}, which is after today — write the date the details were actually checked")
             elif c.checked_on < stale_before:
                 rep.warning(CONTACTS_FILE, line, f"contact '{c.key}' was last checked on {c.checked_on}, more than {STALE_MONTHS} months ago — check it against its source and update checked_on")
     keys = set(all_contacts(site))
