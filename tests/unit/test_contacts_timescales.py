@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from markupsafe import escape
 from pydantic import ValidationError
 
 from procedures.at_a_glance import render as render_glance
-from procedures.contacts import UnknownContact, macros as contact_macros, provenance
+from procedures.contacts import UnknownContact, provenance
+from procedures.contacts import macros as contact_macros
 from procedures.contacts.models import Contact
 from procedures.manual import chapter_for
 from procedures.site import load_site
-from procedures.timescales import UnknownTimescale, macros as timescale_macros
+from procedures.timescales import UnknownTimescale
+from procedures.timescales import macros as timescale_macros
 from procedures.timescales.models import Timescale
 from tests.helpers import edit, errors, line_of, problems
 
@@ -43,6 +44,21 @@ NO_NUMBER = """
     unconfirmed: Ask your agency's designated safeguarding lead to contact the LADO.
 """
 
+# a route with day and out-of-hours numbers, read from a (made-up) public page
+WITH_NUMBERS = """
+  - key: fixture-duty
+    name: Fixture Children's Duty Team
+    area: rutland
+    purpose: A made-up route that only the tests use.
+    phone: "01234 567 890"
+    out_of_hours: "01234 000 111"
+    hours: Monday to Friday, 9am to 5pm
+    source: https://www.example.gov.uk/report-a-concern
+    source_kind: public
+    organisation: Example Council
+    checked_on: 2026-12-06
+"""
+
 
 def contact(**changes) -> Contact:
     data = {**BASE, **changes}
@@ -52,6 +68,28 @@ def contact(**changes) -> Contact:
 def append(project, rel: str, text: str) -> None:
     path = project / rel
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def set_glance(project, rel: str, block: str) -> None:
+    """Replace the chapter's at_a_glance block (whatever it holds) with ``block``."""
+    lines = (project / rel).read_text(encoding="utf-8").split("\n")
+    start = lines.index("at_a_glance:")
+    end = start + 1
+    while lines[end].startswith((" ", "\t")):
+        end += 1
+    lines[start:end] = block.rstrip("\n").split("\n")
+    (project / rel).write_text("\n".join(lines), encoding="utf-8")
+
+
+def first_contact_line(project, field: str) -> tuple[int, str, str]:
+    """(line, text, contact key) of the first ``    <field>:`` line in data/contacts.yml."""
+    key = None
+    for i, text in enumerate((project / "data/contacts.yml").read_text(encoding="utf-8").splitlines(), 1):
+        if text.startswith("  - key: "):
+            key = text.split(":", 1)[1].strip()
+        if text.startswith(f"    {field}: "):
+            return i, text, key
+    raise AssertionError(f"test setup: no {field} in data/contacts.yml")
 
 
 def body_line(project, rel: str, after: str, text: str) -> int:
@@ -146,8 +184,9 @@ def test_the_real_timescales_file_has_every_key_the_chapters_use():
 # --- procedures check: data file lines ----------------------------------------------------
 
 def test_missing_source_is_reported_on_the_contacts_line(project_copy):
-    edit(project_copy, "data/contacts.yml", "    source: NSPCC national service\n", "")
-    line = line_of(project_copy, "data/contacts.yml", "  - key: nspcc-whistleblowing")
+    _, text, key = first_contact_line(project_copy, "source")
+    edit(project_copy, "data/contacts.yml", text + "\n", "")
+    line = line_of(project_copy, "data/contacts.yml", f"  - key: {key}")
     assert f"data/contacts.yml:{line}: 'source' is required but missing — add 'source:' with a value" in errors(project_copy)
 
 
@@ -168,21 +207,21 @@ def test_a_duplicate_timescale_key_is_reported(project_copy):
 def test_a_contact_not_checked_for_six_months_is_a_warning_with_its_line(project_copy, monkeypatch):
     from procedures.dates import epoch_for
 
-    edit(project_copy, "data/contacts.yml", "    source: NSPCC national service\n    source_kind: national\n    checked_on: 2026-12-06",
-         "    source: NSPCC national service\n    source_kind: national\n    checked_on: 2026-05-01")
+    line, text, key = first_contact_line(project_copy, "checked_on")
+    edit(project_copy, "data/contacts.yml", text, "    checked_on: 2026-05-01")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(TODAY))
-    line = line_of(project_copy, "data/contacts.yml", "checked_on: 2026-05-01")
     found = problems(project_copy)
-    assert (f"data/contacts.yml:{line}: warning: contact 'nspcc-whistleblowing' was last checked on 2026-05-01, more than 6 months ago — "
+    assert (f"data/contacts.yml:{line}: warning: contact '{key}' was last checked on 2026-05-01, more than 6 months ago — "
             "check it against its source and update checked_on") in found
-    assert not [p for p in found if "more than 6 months ago" in p and "nspcc-whistleblowing" not in p]
+    assert [p for p in found if "more than 6 months ago" in p] == [p for p in found if f"contact '{key}' was last" in p]
     assert errors(project_copy) == []  # a warning: the site still builds
 
 
 def test_a_contact_checked_five_months_ago_is_not_stale(project_copy, monkeypatch):
     from procedures.dates import epoch_for
 
-    edit(project_copy, "data/contacts.yml", "    source_kind: national\n    checked_on: 2026-12-06", "    source_kind: national\n    checked_on: 2026-07-07")
+    _, text, _ = first_contact_line(project_copy, "checked_on")
+    edit(project_copy, "data/contacts.yml", text, "    checked_on: 2026-07-07")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(TODAY))
     assert not [p for p in problems(project_copy) if "months ago" in p]
 
@@ -190,11 +229,11 @@ def test_a_contact_checked_five_months_ago_is_not_stale(project_copy, monkeypatc
 def test_a_check_date_in_the_future_is_a_warning(project_copy, monkeypatch):
     from procedures.dates import epoch_for
 
-    edit(project_copy, "data/contacts.yml", "    source_kind: national\n    checked_on: 2026-12-06", "    source_kind: national\n    checked_on: 2027-12-06")
+    line, text, key = first_contact_line(project_copy, "checked_on")
+    edit(project_copy, "data/contacts.yml", text, "    checked_on: 2027-12-06")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(TODAY))
-    line = line_of(project_copy, "data/contacts.yml", "checked_on: 2027-12-06")
     # a warning, not an error: builds pinned to an earlier day (SOURCE_DATE_EPOCH) must still work
-    assert any(p.startswith(f"data/contacts.yml:{line}: warning: contact 'nspcc-whistleblowing' says it was checked on 2027-12-06, which is after today")
+    assert any(p.startswith(f"data/contacts.yml:{line}: warning: contact '{key}' says it was checked on 2027-12-06, which is after today")
                for p in problems(project_copy))
     assert errors(project_copy) == []
 
@@ -219,6 +258,7 @@ def test_unknown_timescale_in_page_text_names_file_and_line(project_copy):
 
 
 def test_timescale_referenced_but_removed_from_the_data_is_reported_where_used(project_copy):
+    set_glance(project_copy, CONF, "at_a_glance:\n  do_now: [Go.]\n  call: []\n  by_when: [icpc, core-group-first]")
     text = (project_copy / "data/timescales.yml").read_text()
     start = text.index("  - key: core-group-first")
     end = text.index("  - key: rcpc-first")
@@ -269,19 +309,19 @@ def test_a_draft_chapter_may_leave_at_a_glance_out(project_copy):
 
 
 def test_unknown_contact_in_at_a_glance_names_its_line(project_copy):
-    edit(project_copy, CONF, "  call: [emergency, leicester-front-door,", "  call: [emergency, leicester-frontdoor,")
+    edit(project_copy, CONF, "  call: [", "  call: [leicester-frontdoor, ")
     line = line_of(project_copy, CONF, "  call: [")
     assert errors(project_copy) == [f"{CONF}:{line}: unknown contact 'leicester-frontdoor' — use one of the keys in data/contacts.yml (did you mean 'leicester-front-door'?)"]
 
 
 def test_unknown_timescale_in_at_a_glance_names_its_line(project_copy):
-    edit(project_copy, CONF, "  by_when: [icpc,", "  by_when: [initial-conference,")
+    edit(project_copy, CONF, "  by_when: [", "  by_when: [initial-conference, ")
     line = line_of(project_copy, CONF, "  by_when: [")
     assert errors(project_copy) == [f"{CONF}:{line}: unknown timescale 'initial-conference' — use one of the keys in data/timescales.yml"]
 
 
 def test_more_than_five_do_now_steps_are_refused(project_copy):
-    edit(project_copy, CONF, "  do_now:\n", "  do_now:\n    - One.\n    - Two.\n")
+    set_glance(project_copy, CONF, "at_a_glance:\n  do_now: [One., Two., Three., Four., Five., Six.]\n  call: []\n  by_when: []")
     found = errors(project_copy)
     assert len(found) == 1 and found[0].startswith(f"{CONF}:") and "do_now" in found[0], found
 
@@ -289,13 +329,17 @@ def test_more_than_five_do_now_steps_are_refused(project_copy):
 # --- rendering ---------------------------------------------------------------------------
 
 def test_contact_macro_renders_name_tel_links_hours_and_source(project_copy):
+    append(project_copy, "data/contacts.yml", WITH_NUMBERS)
     site = load_site(project_copy)
-    html = contact_macros(site)["contact"]("rutland-childrens-duty")
-    c = {x.key: x for x in site.data["contacts"].contacts}["rutland-childrens-duty"]
-    assert html.startswith("\n<div class=\"contact\" data-contact=\"rutland-childrens-duty\">") and html.endswith("</div>\n")
-    assert f'href="tel:{c.phone.replace(" ", "")}">{c.phone}</a>' in html
-    assert f'Out of hours: <a class="contact__phone" href="tel:{c.out_of_hours.replace(" ", "")}">{c.out_of_hours}</a>' in html
-    assert str(escape(provenance(c))) in html and "to be confirmed" not in html.lower()
+    html = contact_macros(site)["contact"]("fixture-duty")
+    assert html.startswith("\n<div class=\"contact\" data-contact=\"fixture-duty\">") and html.endswith("</div>\n")
+    assert '<p class="contact__name">Fixture Children&#39;s Duty Team</p>' in html
+    assert '<a class="contact__phone" href="tel:01234567890">01234 567 890</a>' in html
+    assert '<span class="contact__hours">Monday to Friday, 9am to 5pm</span>' in html
+    assert 'Out of hours: <a class="contact__phone" href="tel:01234000111">01234 000 111</a>' in html
+    assert ('<p class="contact__source"><a href="https://www.example.gov.uk/report-a-concern">'
+            "From Example Council&#39;s website, checked 6 December 2026</a></p>") in html
+    assert "to be confirmed" not in html.lower()
     assert "\n\n" not in html.strip()  # one Markdown HTML block
 
 
@@ -309,11 +353,11 @@ def test_contact_without_a_number_shows_what_to_do_instead(project_copy):
 
 
 def test_every_text_from_the_data_is_escaped(project_copy):
-    edit(project_copy, "data/contacts.yml", "    name: Rutland Children's Duty Team", '    name: Rutland <script>alert(1)</script> & "Duty"')
+    append(project_copy, "data/contacts.yml", WITH_NUMBERS.replace("Fixture Children's Duty Team", 'Rutland <script>alert(1)</script> & "Duty"'))
     edit(project_copy, "data/timescales.yml", "    phrase: within 15 working days of the strategy discussion at which section 47 enquiries were started",
          "    phrase: within 15 working days <b>of</b> the strategy discussion & more")
     site = load_site(project_copy)
-    html = contact_macros(site)["contact"]("rutland-childrens-duty")
+    html = contact_macros(site)["contact"]("fixture-duty")
     assert "<script>" not in html and "Rutland &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;Duty&#34;" in html
     span = timescale_macros(site)["timescale"]("icpc")
     assert span == '<span class="timescale" data-timescale="icpc">within 15 working days &lt;b&gt;of&lt;/b&gt; the strategy discussion &amp; more</span>'
@@ -335,8 +379,8 @@ def test_timescale_macro_shows_the_data_phrase(project_copy):
 
 
 def test_at_a_glance_box_lists_steps_contacts_and_timescales_in_order(project_copy):
-    edit(project_copy, CONF, "  do_now:\n", "  do_now:\n    - Check <this> & that.\n")
-    edit(project_copy, CONF, "    - If you disagree with the decision, tell the chair and follow the escalation procedure.\n", "")
+    set_glance(project_copy, CONF, "at_a_glance:\n  do_now:\n    - Check <this> & that.\n    - Then the next thing.\n"
+               "  call: [rutland-childrens-duty, emergency]\n  by_when: [rcpc-first, icpc]")
     site = load_site(project_copy)
     ch = chapter_for(site, "manual/child-protection-conferences.md")
     html = str(render_glance(site, ch, "../local-contacts/"))
@@ -353,8 +397,9 @@ def test_at_a_glance_box_lists_steps_contacts_and_timescales_in_order(project_co
 
 
 def test_at_a_glance_box_leaves_out_empty_parts(project_copy):
+    set_glance(project_copy, CONF, "at_a_glance:\n  do_now: [Go.]\n  call: []\n  by_when: [icpc]")
     site = load_site(project_copy)
-    ch = chapter_for(site, "manual/safe-recruitment.md")
+    ch = chapter_for(site, "manual/child-protection-conferences.md")
     html = str(render_glance(site, ch, None))
     assert "Do now" in html and ">Call<" not in html and "Where these numbers" not in html
     assert "By when" in html
