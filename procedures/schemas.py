@@ -71,6 +71,14 @@ FIELD_HELP: dict[str, str] = {
 }
 
 
+# Keys a model leaves optional that the checks require in some states (the reference's
+# "required" column says when).
+REQUIRED_WHEN: dict[str, str] = {
+    "at_a_glance": "when published",  # procedures.at_a_glance.checks
+    "superseded_by": "when archived",  # ChapterMeta's own rule
+}
+
+
 @dataclass(frozen=True)
 class SchemaTarget:
     filename: str  # in schemas/
@@ -295,7 +303,7 @@ def field_rows(name: str) -> list[dict[str, str]]:
     for key, prop in schema.get("properties", {}).items():
         rows.append({
             "key": key,
-            "required": "yes" if key in required else "no",
+            "required": "yes" if key in required else REQUIRED_WHEN.get(key, "no") if name == "chapter" else "no",
             "kind": _type_label(prop, defs),
             "help": prop.get("description", ""),
         })
