@@ -6,8 +6,9 @@ import posixpath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from . import at_a_glance
 from .dates import long_date, month_year
-from .manual import Chapter, by_id, owner_name
+from .manual import Chapter, by_id, chapter_for, owner_name
 from .render import render_html
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def url_from(page_url: str, target_url: str) -> str:
     return rel
 
 
-def report_problem_href(site: Site, chapter: Chapter, page_url_abs: str) -> tuple[str, bool]:
+def report_problem_href(site: Site, chapter: Chapter, page_url_abs: str) -> str:
     """mailto link to the owner's contact, pre-filled with the chapter id and title."""
     from .contacts import all_contacts
 
@@ -34,8 +35,8 @@ def report_problem_href(site: Site, chapter: Chapter, page_url_abs: str) -> tupl
     body = f"Chapter: {chapter.id} {chapter.title}\nPage: {page_url_abs}\n\nWhat is wrong or unclear:\n"
     if contact and contact.email:
         href = f"mailto:{contact.email}?subject={quote(subject)}&body={quote(body)}"
-        return href, contact.verified_on is not None
-    return "", False
+        return href
+    return ""
 
 
 def context(site: Site, chapter: Chapter, page_url: str, site_url: str) -> dict[str, Any]:
@@ -43,11 +44,14 @@ def context(site: Site, chapter: Chapter, page_url: str, site_url: str) -> dict[
     related = [chapters[r] for r in chapter.meta.related if r in chapters and chapters[r].status != "draft"]
     successor = chapters.get(chapter.meta.superseded_by) if chapter.meta.superseded_by else None
     page_abs = (site_url.rstrip("/") + "/" + page_url) if site_url else page_url
-    href, href_confirmed = report_problem_href(site, chapter, page_abs)
+    href = report_problem_href(site, chapter, page_abs)
     amendments = chapter.extra.get("amendments", [])  # filled by the amendments log, newest first
     latest = amendments[0] if amendments else None
+    contacts_page = chapter_for(site, at_a_glance.LOCAL_CONTACTS)
+    contacts_href = url_from(page_url, contacts_page.url) if contacts_page and contacts_page is not chapter else None
     return {
         "ch": chapter,
+        "at_a_glance": at_a_glance.render(site, chapter, contacts_href),
         "m": chapter.meta,
         "owner": owner_name(site, chapter.meta.owner),
         "related": [{"c": c, "href": url_from(page_url, c.url)} for c in related],
@@ -58,7 +62,6 @@ def context(site: Site, chapter: Chapter, page_url: str, site_url: str) -> dict[
         "build_date": long_date(site.today),
         "page_abs": page_abs,
         "report_href": href,
-        "report_confirmed": href_confirmed,
         "latest": latest,
         "amendments": amendments,
         "fallback_amendment": chapter.meta.amendment,

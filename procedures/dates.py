@@ -39,3 +39,12 @@ def month_year(d: date) -> str:
 
 def long_date(d: date) -> str:
     return f"{d.day} {d.strftime('%B %Y')}"
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` moved by whole months (negative: back), on the last day of a shorter month."""
+    import calendar
+
+    month = d.month - 1 + months
+    year, month = d.year + month // 12, month % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 CH = "docs/manual/domestic-abuse.md"  # a published chapter
 CH2 = "docs/manual/neglect.md"  # a published chapter with links in its text
+CONTACTS_CH = "docs/manual/local-contacts.md"  # a published chapter showing a contact with contact("…")
+TIMES_CH = "docs/manual/referrals-to-childrens-social-care.md"  # a published chapter using timescale("…")
 DRAFT = "docs/manual/transitional-safeguarding.md"  # a draft chapter nobody links to
 
 
@@ -133,8 +135,9 @@ G_ARR = "Partners, delegates and the chair rotation"
 G_AMEND = "The amendments log"
 G_BRIEF = "7-Minute Briefings"
 G_FILES = "Files, addresses and HTML in pages"
+G_ROUTES = "Contacts, timescales and the at-a-glance box"
 
-GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ARR, G_AMEND, G_BRIEF, G_FILES]
+GROUPS = [G_YAML, G_DATES, G_CHAPTER, G_TEXT, G_DATA, G_ROUTES, G_ARR, G_AMEND, G_BRIEF, G_FILES]
 
 MISTAKES: list[Mistake] = [
     # --- punctuation, spaces and layout ---------------------------------------------------
@@ -185,8 +188,8 @@ MISTAKES: list[Mistake] = [
             at_line=1),
     # --- dates -------------------------------------------------------------------------
     Mistake("date-dd-mm-yyyy", G_DATES, "A date written as 26/11/2026",
-            "data/contacts.yml", "    verified_on: 2026-11-26", "    verified_on: 26/11/2026",
-            "'verified_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '26/11/2026') — write dates as 2024-03-31"),
+            "data/contacts.yml", "    checked_on: 2026-12-06", "    checked_on: 06/12/2026",
+            "'checked_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '06/12/2026') — write dates as 2024-03-31"),
     Mistake("date-in-words", G_DATES, "A date written in words",
             CH, "last_reviewed: 2026-11-01", "last_reviewed: 1 November 2026",
             "'last_reviewed' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '1 November 2026') — write dates as 2024-03-31"),
@@ -309,6 +312,34 @@ MISTAKES: list[Mistake] = [
             "data/glossary.yml", "  - term: CAMHS\n", "  - term: ASDB\n",
             "'ASDB' appears twice in terms — each term must be unique",
             fix="keep one entry for the term, or correct the term that was meant"),
+    # --- contacts, timescales and the at-a-glance box ----------------------------------------
+    Mistake("contact-unknown-in-text", G_ROUTES, "A contact key in a chapter that is not in the contacts file",
+            CONTACTS_CH, '{{ contact("emergency") }}', '{{ contact("emergancy") }}',
+            "unknown contact 'emergancy' — use one of the keys in data/contacts.yml (did you mean 'emergency'?)",
+            fix="correct the key to one in data/contacts.yml, or ask for the contact to be added there"),
+    Mistake("timescale-unknown-in-text", G_ROUTES, "A timescale key in a chapter that is not in the timescales file",
+            TIMES_CH, '{{ timescale("referral-decision") }}', '{{ timescale("referal-decision") }}',
+            "unknown timescale 'referal-decision' — use one of the keys in data/timescales.yml (did you mean 'referral-decision'?)",
+            fix="correct the key to one in data/timescales.yml, or ask for the timescale to be added there"),
+    Mistake("glance-unknown-contact", G_ROUTES, "A contact in the at-a-glance box that does not exist",
+            CH, "  call: [", "  call: [lado-leicster, ",
+            "unknown contact 'lado-leicster' — use one of the keys in data/contacts.yml…",
+            fix="use keys from data/contacts.yml in 'call'"),
+    Mistake("glance-unknown-timescale", G_ROUTES, "A timescale in the at-a-glance box that does not exist",
+            CH, "  by_when: [", "  by_when: [icpc-meeting, ",
+            "unknown timescale 'icpc-meeting' — use one of the keys in data/timescales.yml…",
+            fix="use keys from data/timescales.yml in 'by_when'"),
+    Mistake("glance-missing", G_ROUTES, "A chapter published without its at-a-glance box",
+            DRAFT, "status: draft", "status: published",
+            "a published chapter needs an 'at_a_glance:' block in its front matter (do_now: the first steps; call: contact keys; by_when: timescale keys) — add it, as shown under 'At a glance' in the editors' style guide"),
+    Mistake("source-kind-capital", G_ROUTES, "A contact's kind of source written with a capital letter",
+            "data/contacts.yml", "    source_kind: national", "    source_kind: National",
+            "'source_kind' must be one of 'partnership', 'public' or 'national' (found 'National')",
+            fix="write partnership, public or national exactly, in small letters"),
+    Mistake("contact-stale", G_ROUTES, "A contact not checked for more than six months (a warning)",
+            "data/contacts.yml", "    checked_on: 2026-12-06", "    checked_on: 2025-01-10",
+            "contact '…' was last checked on 2025-01-10, more than 6 months ago — check it against its source and update checked_on",
+            severity="warning", errors=0),
     # --- partners, delegates and the chair rotation -------------------------------------------
     Mistake("rotation-name-not-delegate", G_ARR, "A person's name in the chair rotation instead of a delegate's role",
             "data/rotation.yml", "    chairs: [police-dsp]", "    chairs: [Henry Henderson]",

@@ -78,36 +78,7 @@ class PartnersFile(Model):
     organisations: list[Organisation] = Field(min_length=1)
 
 
-# --- contacts ------------------------------------------------------------------------
-
-class Contact(Model):
-    key: Key
-    name: Text
-    area: Literal["all", "leicester", "leicestershire", "rutland", "llr"]
-    purpose: Text
-    phone: Text | None = None
-    out_of_hours: Text | None = None
-    email: Text | None = None
-    hours: Text | None = None
-    verified_on: date | None = None  # when someone checked the details with the service itself
-    source: Text  # where the details came from
-    note: Text | None = None
-
-    @property
-    def confirmed(self) -> bool:
-        return self.verified_on is not None and self.phone is not None
-
-    @field_validator("phone", "out_of_hours")
-    @classmethod
-    def _phone_shape(cls, v: str | None) -> str | None:
-        if v is not None and not re.fullmatch(r"\d[\d ]{1,14}\d", v):
-            raise ValueError("write phone numbers with digits and spaces only, e.g. 0116 305 0005")
-        return v
-
-
-class ContactsFile(Model):
-    worried_about_a_child: list[Key] = Field(min_length=1)
-    contacts: list[Contact] = Field(min_length=1)
+# contacts: procedures/contacts/models.py
 
 
 # --- glossary ------------------------------------------------------------------------

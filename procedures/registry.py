@@ -18,15 +18,18 @@ from .arrangements.models import (
     RotationFile,
 )
 from .briefings import BriefingThemesFile
-from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+from .contacts.models import ContactsFile
+from .models import GlossaryFile, OwnersFile, PartnersFile, SectionsFile
 from .thresholds.models import ThresholdsFile
+from .timescales.models import TimescalesFile
 
 # data file name (in data/) -> model of the whole file
 DATA_FILES = {
     "sections.yml": SectionsFile,
     "owners.yml": OwnersFile,
     "partners.yml": PartnersFile,
-    "contacts.yml": ContactsFile,
+    "contacts.yml": ContactsFile,  # every route a page sends readers to (procedures/contacts/)
+    "timescales.yml": TimescalesFile,  # statutory timescales, each once (procedures/timescales/)
     "glossary.yml": GlossaryFile,
     "accessibility-results.yml": AccessibilityResults,  # written by the browser tests
     "briefing-themes.yml": BriefingThemesFile,
@@ -47,6 +50,10 @@ CROSS_CHECKS = [
     "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
     "procedures.checks:check_foundation",
     "procedures.manual:check_chapters",
+    "procedures.contacts.checks:check_contacts",  # contact("key") calls, stale check dates
+    "procedures.timescales.checks:check_timescales",  # timescale("key") calls, duplicate keys
+    "procedures.at_a_glance.checks:check_at_a_glance",  # required on published chapters; keys exist
+    "procedures.pagecalls:check_chapter_text",  # in chapters, braces hold page-function calls only
     "procedures.accessibility:check_accessibility",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
@@ -58,7 +65,8 @@ CROSS_CHECKS = [
 
 # modules with a ``macros(site) -> dict[name, callable]`` function, exposed to pages
 MACRO_MODULES = [
-    "procedures.contacts",
+    "procedures.contacts",  # contact(key), contacts_block(), contacts_list()
+    "procedures.timescales",  # timescale(key)
     "procedures.glossary",
     "procedures.manual",
     "procedures.accessibility",  # accessibility_results(), accessibility_contact()

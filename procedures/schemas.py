@@ -46,15 +46,36 @@ FIELD_HELP: dict[str, str] = {
     "render_macros": "true only when the page calls a page function that a developer has provided; ask a developer first.",
     "key": "A short identifier: lower-case letters, digits and hyphens, e.g. leicester-front-door.",
     "name": "The full name as it should appear on the site.",
-    "verified_on": "The date someone checked these details with the service itself, written as YYYY-MM-DD.",
-    "source": "Where these details came from (a document, web page or person's role).",
+    "checked_on": "The date someone last checked these details against their source, written as YYYY-MM-DD. procedures check warns after six months.",
+    "source": "Where these details came from: for a contact, the address of the public page read, or 'partnership', or the national service.",
+    "source_kind": "partnership (confirmed by the partnership), public (read from the organisation's own public web page: source is its address) or national (a national service).",
+    "organisation": "Whose website a public source is, for the line 'From <organisation>'s website, checked <date>'.",
+    "web": "The organisation's own web page for this route, starting https://.",
+    "hours": "When the number is answered, e.g. 24 hours, or Monday to Friday, 9am to 5pm.",
+    "at_a_glance": "The box at the top of the chapter: do_now (1 to 5 first steps), call (contact keys from data/contacts.yml) and by_when (timescale keys from data/timescales.yml). Required on published chapters.",
+    "do_now": "1 to 5 short steps, each starting with what to do, e.g. 'If a child is in immediate danger, call 999.'",
+    "call": "Keys of contacts in data/contacts.yml, e.g. [emergency, leicester-front-door]; the box shows their names and numbers.",
+    "by_when": "Keys of timescales in data/timescales.yml, e.g. [icpc]; [] if none applies.",
+    "what": "What must happen, e.g. 'Initial child protection conference held'.",
+    "phrase": "What pages show, e.g. 'within 15 working days of the strategy discussion at which section 47 enquiries were started'. Must state the amount.",
+    "amount": "The number in the phrase, e.g. 15, or a range in quotes such as \"6 to 13\".",
+    "unit": "hours, days, working days, weeks, months or school days.",
+    "ref": "Where in the source: chapter and paragraph, section or regulation, as precisely as the source allows.",
     "phone": "Digits and spaces only, e.g. 0116 454 1004.",
     "out_of_hours": "Out-of-hours phone number: digits and spaces only.",
     "interim": "true if the person holds the role on an interim basis (do not write 'interim' in the name).",
-    "unconfirmed": "Why the partnership still has to confirm this entry; the site shows it as not yet confirmed.",
+    "unconfirmed": "Why the partnership still has to confirm this entry (for a contact with no number, phone, email or web page: what the reader should do instead).",
     "published": "Date of publication, written as YYYY-MM-DD.",
     "themes": "Learning themes, each one of the keys listed in the themes data file.",
     "description": "One sentence describing the page, for search engines and link previews.",
+}
+
+
+# Keys a model leaves optional that the checks require in some states (the reference's
+# "required" column says when).
+REQUIRED_WHEN: dict[str, str] = {
+    "at_a_glance": "when published",  # procedures.at_a_glance.checks
+    "superseded_by": "when archived",  # ChapterMeta's own rule
 }
 
 
@@ -282,7 +303,7 @@ def field_rows(name: str) -> list[dict[str, str]]:
     for key, prop in schema.get("properties", {}).items():
         rows.append({
             "key": key,
-            "required": "yes" if key in required else "no",
+            "required": "yes" if key in required else REQUIRED_WHEN.get(key, "no") if name == "chapter" else "no",
             "kind": _type_label(prop, defs),
             "help": prop.get("description", ""),
         })

@@ -91,6 +91,10 @@ def chapter_text(c: Corpus, n: int, words: int = 3000, related: list[str] | None
         "status: published",
         f"related: [{', '.join(repr(r).replace(chr(39), chr(34)) for r in related)}]",
         f"keywords: [benchmark, {marker(n)}]",
+        "at_a_glance:",  # every published chapter opens with the box (procedures/at_a_glance)
+        "  do_now: [Synthetic step for the benchmark; not real guidance.]",
+        "  call: [emergency]",
+        "  by_when: [referral-decision]",
         "---",
         "",
     ]

@@ -75,3 +75,25 @@ def test_chapter_fits_a_phone(stale_build, browser):
     overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0
+
+
+def test_at_a_glance_is_on_a_phones_first_screen_printed_and_accessible(stale_build, browser):
+    from tests.browser.quality import describe, run_axe
+
+    _, base = stale_build
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    pg = context.new_page()
+    pg.goto(base + "manual/child-protection-conferences/")
+    box = pg.locator("aside.at-a-glance")
+    assert box.get_attribute("aria-labelledby") == "at-a-glance-heading"
+    first_step = box.locator(".at-a-glance__do li").first
+    step = first_step.bounding_box()
+    assert step is not None and step["y"] + step["height"] <= 740  # the first thing to do, without scrolling
+    scope = pg.locator("aside.scope").bounding_box()
+    assert scope["y"] > box.bounding_box()["y"]  # the box comes before the scope
+    assert box.locator('a[href^="tel:"]').count() >= 1
+    violations = run_axe(pg)
+    assert violations == [], describe(violations)
+    pg.emulate_media(media="print")
+    assert box.is_visible() and box.locator(".at-a-glance__when li").first.is_visible()
+    context.close()

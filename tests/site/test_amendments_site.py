@@ -153,11 +153,12 @@ def test_amendments_page_lists_the_latest_year_and_links_earlier_years(built_sit
     assert '<a href="../../manual/pre-birth-and-post-birth-planning/">1.10 Pre-Birth and Post Birth Planning</a>' in table
 
 
-def test_register_page_offers_feeds_and_email_with_unconfirmed_address_shown(built_site):
+def test_register_page_offers_feeds_and_email_with_its_source(built_site):
     html = (built_site / "amendments/register/index.html").read_text(encoding="utf-8")
     assert 'href="../../feeds/amendments.xml"' in html and 'href="../../feeds/amendments.json"' in html
     assert "mailto:lrsdbo@leics.gov.uk?subject=Register%20for%20updates" in html
-    assert '<strong class="unconfirmed">This email address is still to be confirmed</strong>' in html
+    assert "still to be confirmed" not in html
+    assert re.search(r'<p class="amend-email__source">(Confirmed by the partnership|From [^<]+), checked \d{1,2} \w+ \d{4}\.</p>', html)
     assert f"{SITE_URL}feeds/amendments.xml" in html
 
 

@@ -25,10 +25,22 @@ def test_home_has_the_worried_about_a_child_block(built_site):
     html = (built_site / "index.html").read_text()
     assert 'id="worried-heading"' in html and "Worried about a child?" in html
     assert 'href="tel:999"' in html
-    # Leicester's number is not confirmed in the sources: the page says so rather than invent one
+    # every route shows its number with where it came from, or, with no number in any
+    # source, what to do instead; a route with a number is never "to be confirmed"
+    from markupsafe import escape
+
+    from procedures.contacts import provenance, worried
+
     block = html[html.index('class="worried"'):html.index("</section>", html.index('class="worried"'))]
-    assert "Leicester City Council children" in block and "Number to be confirmed." in block
-    assert block.count("To be confirmed:") >= 2  # numbers seen in public pages but not yet checked
+    assert "to be confirmed" not in block.lower()
+    for c in worried(load_site(REPO)):
+        item = block[block.index(f'data-contact="{c.key}"'):]
+        item = item[:item.index("</li>")]
+        assert str(escape(c.name)) in item and str(escape(provenance(c))) in item, c.key
+        if c.phone:
+            assert f'href="tel:{c.phone.replace(" ", "")}"' in item, c.key
+        else:
+            assert str(escape(c.unconfirmed)) in item, c.key
 
 
 def test_glossary_abbreviations_appear_on_pages(built_site):
@@ -134,7 +146,7 @@ def test_cli_build_and_check_exit_codes(project_copy):
 
     ok = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    edit(project_copy, "data/contacts.yml", "    verified_on: 2026-11-26\n", "    verified_on: 26/11/2026\n")
+    edit(project_copy, "data/contacts.yml", "    checked_on: 2026-12-06\n", "    checked_on: 06/12/2026\n")
     bad = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "data/contacts.yml:" in bad.stderr and "write dates as 2024-03-31" in bad.stderr

@@ -38,8 +38,8 @@ CASES = [
      "Laurence Jones is already recorded as leicester.delegate — one person holds one partner role"),
     ("data/contacts.yml", "    phone: \"0116 305 7130\"\n", "    phone: \"0116-305-7130\"\n", "0116-305-7130",
      "write phone numbers with digits and spaces only, e.g. 0116 305 0005"),
-    ("data/contacts.yml", "    verified_on: 2026-11-26\n", "    verified_on: 26/11/2026\n", "26/11/2026",
-     "'verified_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '26/11/2026') — write dates as 2024-03-31"),
+    ("data/contacts.yml", "    checked_on: 2026-12-06\n", "    checked_on: 06/12/2026\n", "06/12/2026",
+     "'checked_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '06/12/2026') — write dates as 2024-03-31"),
     ("data/contacts.yml", "  - rutland-childrens-duty\n", "  - rutland-children-duty\n", "  - rutland-children-duty",
      None),
     ("data/contacts.yml", "    source: National emergency number\n", "", "  - key: emergency",
@@ -97,7 +97,7 @@ def test_specific_cross_reference_messages(project_copy):
 
 def test_all_problems_are_collected_not_just_the_first(project_copy):
     edit(project_copy, "data/partners.yml", "    type: police\n", "    type: constabulary\n")
-    edit(project_copy, "data/contacts.yml", "    verified_on: 2026-11-26\n", "    verified_on: 26/11/2026\n")
+    edit(project_copy, "data/contacts.yml", "    checked_on: 2026-12-06\n", "    checked_on: 06/12/2026\n")
     edit(project_copy, "data/glossary.yml", "    see: [LSP]\n", "    see: [LPS]\n")
     files = {e.split(":", 1)[0] for e in errors(project_copy)}
     assert files == {"data/partners.yml", "data/contacts.yml", "data/glossary.yml"}

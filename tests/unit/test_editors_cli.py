@@ -70,7 +70,7 @@ def test_check_passes_on_the_real_project():
 
 def test_check_reports_every_problem_one_line_each_and_exits_1(project_copy):
     edit(project_copy / "docs/manual/neglect.md", "(recognising-abuse-and-neglect.md)", "(recognising-abuse.md)")
-    edit(project_copy / "data/contacts.yml", "    verified_on: 2026-11-26", "    verified_on: 26/11/2026")
+    edit(project_copy / "data/contacts.yml", "    checked_on: 2026-12-06", "    checked_on: 06/12/2026")
     result = run(project_copy, "check")
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith(("docs/", "data/"))]

@@ -116,5 +116,6 @@ def test_front_matter_reference_lists_every_chapter_key():
 
     assert set(rows) == set(ChapterMeta.model_fields)
     assert rows["id"]["required"] == "yes" and rows["related"]["required"] == "no"
+    assert rows["at_a_glance"]["required"] == "when published" and rows["superseded_by"]["required"] == "when archived"
     assert rows["status"]["kind"] == "one of: draft, published, archived"
     assert rows["last_reviewed"]["kind"] == "date (YYYY-MM-DD)"

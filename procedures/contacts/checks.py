@@ -1,0 +1,36 @@
+"""Cross checks for contacts: stale and future check dates, and ``contact("key")`` calls
+in page text that name a contact ``data/contacts.yml`` does not have."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..dates import add_months
+from ..pagecalls import calls, suggestion
+from . import CONTACTS_FILE, all_contacts, unknown_message
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+STALE_MONTHS = 6  # a contact not checked for this long is listed by `procedures check`
+
+
+def check_contacts(site: Site) -> None:
+    rep = site.report
+    data = site.data.get("contacts")
+    if data is not None:
+        stale_before = add_months(site.today, -STALE_MONTHS)
+        for i, c in enumerate(data.contacts):
+            line = site.line("contacts", ("contacts", i, "checked_on"))
+            if c.checked_on > site.today:
+                rep.warning(CONTACTS_FILE, line, f"contact '{c.key}' says it was checked on {c.checked_on}, which is after today — write the date the details were actually checked")
+            elif c.checked_on < stale_before:
+                rep.warning(CONTACTS_FILE, line, f"contact '{c.key}' was last checked on {c.checked_on}, more than {STALE_MONTHS} months ago — check it against its source and update checked_on")
+    keys = set(all_contacts(site))
+    for call in calls(site, "contact"):
+        if call.key is None:
+            rep.error(call.file, call.line, "write one contact key in quotes, e.g. {{ contact(\"lado-leicester\") }}")
+        elif data is not None and call.key not in keys:
+            rep.error(call.file, call.line, unknown_message(call.key) + suggestion(call.key, keys))
+        elif not call.alone:
+            rep.error(call.file, call.line, f"put {{{{ contact(\"{call.key}\") }}}} on a line of its own — it shows a block with the name, numbers and hours")
