@@ -38,13 +38,17 @@ class Timescale(Model):
     key: Key
     what: Text  # what must happen, e.g. "Initial child protection conference held"
     phrase: Text  # what pages show, e.g. "within 15 working days of the strategy discussion …"
-    amount: Annotated[int, Field(gt=0)] | Range  # 15, or a range such as "6 to 13"
+    amount: Annotated[int, Field(ge=0)] | Range  # 15, a range such as "6 to 13", or 0 for "immediately"
     unit: Literal["hours", "days", "working days", "weeks", "months", "school days"]
     source: Text  # the statutory guidance or law, e.g. Working Together to Safeguard Children 2023
     ref: Text  # chapter and paragraph (or section), as precise as the source allows
 
     @model_validator(mode="after")
     def _phrase_states_amount(self) -> Timescale:
+        if self.amount == 0:
+            if not re.search(r"\bimmediately\b", self.phrase, re.I):
+                raise ValueError(f"timescale '{self.key}': amount 0 means 'immediately' — say 'immediately' in the phrase, or give the number")
+            return self
         missing = [n for n in numbers_in(self.amount) if not states(self.phrase, n)]
         if missing:
             raise ValueError(f"timescale '{self.key}': the phrase does not state the amount {self.amount} — write the same number in the phrase, or correct 'amount'")

@@ -152,13 +152,15 @@ def test_good_timescales_are_accepted():
     Timescale.model_validate(TS)
     Timescale.model_validate({**TS, "phrase": "within one working day of the referral", "amount": 1})
     Timescale.model_validate({**TS, "phrase": "at least 6 weeks and no more than 13 weeks before", "amount": "6 to 13", "unit": "weeks"})
+    Timescale.model_validate({**TS, "phrase": "immediately, where the arrangement is to begin within 6 weeks", "amount": 0, "unit": "days"})
 
 
 @pytest.mark.parametrize("changes, message", [
     ({"phrase": "within 10 working days of the strategy discussion"}, "the phrase does not state the amount 15"),
     ({"phrase": "within 150 working days"}, "the phrase does not state the amount 15"),
     ({"amount": "6 to 13", "phrase": "at least six weeks before"}, "the phrase does not state the amount 6 to 13"),
-    ({"amount": 0}, "amount"),
+    ({"amount": 0}, "amount 0 means 'immediately'"),
+    ({"amount": -1}, "amount"),
     ({"unit": "fortnights"}, "unit"),
     ({"source": None}, "source"),
     ({"ref": None}, "ref"),
@@ -243,7 +245,7 @@ def test_a_check_date_in_the_future_is_a_warning(project_copy, monkeypatch):
 def test_unknown_contact_in_page_text_names_file_and_line(project_copy):
     edit(project_copy, CH, "status: published\n", "status: published\nrender_macros: true\n")
     line = body_line(project_copy, CH, "## 2. What neglect is", '{{ contact("lado-leicster") }}')
-    assert errors(project_copy) == [f"{CH}:{line}: unknown contact 'lado-leicster' — use one of the keys in data/contacts.yml"]
+    assert errors(project_copy) == [f"{CH}:{line}: unknown contact 'lado-leicster' — use one of the keys in data/contacts.yml (did you mean 'lado-leicester'?)"]
 
 
 def test_unknown_contact_suggests_the_near_miss(project_copy):

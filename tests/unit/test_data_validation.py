@@ -42,7 +42,7 @@ CASES = [
      "'checked_on' must be a date written as YYYY-MM-DD, e.g. 2024-03-31 (found '06/12/2026') — write dates as 2024-03-31"),
     ("data/contacts.yml", "  - rutland-childrens-duty\n", "  - rutland-children-duty\n", "  - rutland-children-duty",
      None),
-    ("data/contacts.yml", "    source: National emergency number\n", "", "  - key: emergency",
+    ("data/contacts.yml", "    hours: 24 hours\n    source: https://www.leicestershire.gov.uk/leisure-and-community/community-safety/report-abuse-or-neglect-of-a-child\n", "    hours: 24 hours\n", "  - key: emergency",
      "'source' is required but missing — add 'source:' with a value"),
     ("data/contacts.yml", "    area: rutland\n", "    area: Rutland\n", "area: Rutland",
      "'area' must be one of 'all', 'leicester', 'leicestershire', 'rutland' or 'llr' (found 'Rutland')"),
