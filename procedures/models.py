@@ -161,6 +161,10 @@ class ChapterMeta(Model):
     guidance: list[Reference] = []
     keywords: list[Text] = []
     at_a_glance: AtAGlance | None = None
+    # Local details the partnership still has to confirm for this chapter. Shown to
+    # editors on the review dashboard, not to practitioners: the page itself tells the
+    # reader what to do without relying on them.
+    to_confirm: list[Text] = []
     superseded_by: ChapterId | None = None
     amendment: Text | None = None  # fallback note until the amendments log covers the chapter
     render_macros: bool = False
