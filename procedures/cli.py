@@ -16,6 +16,7 @@ from pathlib import Path
 from . import amendments_cli as _amendments_cli
 from . import editor_cli as _editor_cli
 from . import pdf as _pdf
+from .editions import release as _release
 from .site import load_site
 
 
@@ -106,6 +107,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/amendments_cli.py)
 COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
 COMMANDS.update(_editor_cli.COMMANDS)  # new, review-due, schemas (procedures/editor_cli.py)
+COMMANDS.update(_release.COMMANDS)  # release: cut an edition (procedures/editions/release.py)
 
 
 def parser() -> argparse.ArgumentParser:

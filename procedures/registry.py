@@ -48,6 +48,7 @@ CROSS_CHECKS = [
     "procedures.accessibility:check_accessibility",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
+    "procedures.editions.pages:check_editions",  # each release's edition tag matches its date
     "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
     "procedures.reviews:check_review_dates",  # briefings due for review (chapters: manual)
     "procedures.thresholds.checks:check_thresholds",
@@ -62,6 +63,7 @@ MACRO_MODULES = [
     "procedures.accessibility",  # accessibility_results(), accessibility_contact()
     "procedures.briefings",
     "procedures.amendments",
+    "procedures.editions.pages",  # editions_on_date()
     "procedures.reviews",    # review_dashboard()
     "procedures.mistakes",   # error_catalogue()
     "procedures.schemas",    # front_matter_reference()
@@ -117,6 +119,7 @@ AFTER_BUILD = [
 # -> server, on_post_build(site, config)
 PAGE_HOOKS = [
     "procedures.briefing_page",
+    "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
