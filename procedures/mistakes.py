@@ -334,6 +334,12 @@ MISTAKES: list[Mistake] = [
     Mistake("amendment-unquoted-chapter", G_AMEND, "A chapter code without quotes in the log",
             "data/amendments.yml", '      - chapter: "2.14"', "      - chapter: 2.14",
             "'chapter' must be text (found float '2.14') — put it in quotes", needs="data/amendments.yml"),
+    Mistake("amendment-edition-tag-edited", G_AMEND, "An edition tag changed by hand",
+            "data/amendments.yml", "  - date: 2026-11-01\n", "  - date: 2026-11-01\n    tag: edition-2026-10\n",
+            "tag edition-2026-10 does not match the release date 2026-11-01 — it should be edition-2026-11; "
+            "tags are set by 'procedures release', do not edit them",
+            line=1, fix="put back the tag 'procedures release' wrote (edition- and the year and month of the release)",
+            needs="data/amendments.yml"),
     # --- 7-Minute Briefings -------------------------------------------------------------------
     Mistake("briefing-eight-sections", G_BRIEF, "A briefing with eight sections instead of seven",
             "docs/briefings/bruising-in-pre-mobile-babies.md", "## Further reading and resources\n",

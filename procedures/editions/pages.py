@@ -169,13 +169,15 @@ def changes_page(site: Site, v: Version, exists: Callable[[str], bool]) -> str:
 def on_files(site: Site, files, config):
     """Read the editions from git and add their pages; one line and a failed build when
     the clone cannot give them (registry.PAGE_HOOKS)."""
-    from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
+
+    from ..builder import BuildFailed
 
     try:
         hist = read_history(site)
     except HistoryError as exc:
-        raise PluginError(str(exc)) from None
+        # BuildFailed (not a MkDocs error): MkDocs would add "Aborted with a BuildError!"
+        raise BuildFailed(str(exc)) from None
     site.extra[KEY] = hist
 
     def exists(src: str) -> bool:
@@ -296,4 +298,25 @@ def macros(site: Site) -> dict[str, Any]:
     return {"editions_on_date": editions_on_date}
 
 
-__all__ = ["Edition", "History", "check_editions", "macros", "on_files", "in_force"]
+__all__ = ["Edition", "History", "check_editions", "macros", "on_files", "on_post_build", "in_force"]
+
+
+_SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>[^<]*/editions/[^<]*</loc>.*?</url>", re.S)
+
+
+def on_post_build(site: Site, config) -> None:
+    """Superseded texts and diffs are noindex: leave them out of sitemap.xml (and .gz)."""
+    import gzip
+    from pathlib import Path
+
+    path = Path(config.site_dir) / "sitemap.xml"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    new = _SITEMAP_URL.sub("", text)
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+        gz = path.with_name("sitemap.xml.gz")
+        if gz.exists():
+            with gzip.GzipFile(filename="", mode="wb", fileobj=gz.open("wb"), mtime=0) as f:
+                f.write(new.encode("utf-8"))

@@ -49,5 +49,7 @@
     });
   }
 
+  window.procedures = window.procedures || {};
+  window.procedures.editionInForce = inForce;  // for tests/site/test_editions_site.py
   (window.procedures && window.procedures.onEachPage ? window.procedures.onEachPage : function (fn) { fn(); })(setUp);
 })();
