@@ -68,6 +68,7 @@ MACRO_MODULES = [
     "procedures.amendments",
     "procedures.editions.pages",  # editions_on_date()
     "procedures.casereviews.pages",  # case_reviews()
+    "procedures.wholemanual.pages",  # print_copies()
     "procedures.reviews",    # review_dashboard()
     "procedures.mistakes",   # error_catalogue()
     "procedures.schemas",    # front_matter_reference()
@@ -125,6 +126,7 @@ PAGE_HOOKS = [
     "procedures.briefing_page",
     "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
     "procedures.casereviews.pages",  # a case review report past its period is not published
+    "procedures.wholemanual.pages",  # the whole manual and each section on one print page
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
@@ -136,4 +138,5 @@ PAGE_HOOKS = [
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
     "procedures.briefing_pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
+    "procedures.wholemanual.pages:pdf_documents",   # print/: the whole manual and each section, dated
 ]
