@@ -253,3 +253,24 @@ def test_amend_does_not_change_an_edition_already_cut(tagged, capsys):
     assert ("the release dated 2026-11-01 is already the published edition edition-2026-11 — give the entry a later --date "
             "(it starts the next edition)") in capsys.readouterr().err
     assert (tagged / LOG).read_text(encoding="utf-8") == before
+
+
+def test_the_off_switch_builds_without_the_earlier_texts(tagged, tmp_path, monkeypatch):
+    copy = tmp_path / "export"
+    shutil.copytree(tagged, copy, ignore=shutil.ignore_patterns(".git"))
+    monkeypatch.setenv("PROCEDURES_EDITIONS", "off")
+    h = hist.read_history(load_site(copy, today=TODAY))
+    assert h.versions == {} and [e.tag for e in h.editions][-1] == "edition-2026-11"
+
+
+def test_a_chapter_that_was_a_draft_in_an_edition_is_not_shown_as_it_stood(tagged):
+    # at edition-2026-11 chapter 2.14 is published; pretend it was a draft then by
+    # cutting a second tag on a commit where it is a draft
+    edit(tagged, "docs/manual/neglect.md", "status: published", "status: draft")
+    git(tagged, "commit", "-qam", "draft")
+    git(tagged, "tag", "-f", "edition-2026-11")
+    edit(tagged, "docs/manual/neglect.md", "status: draft", "status: published")
+    git(tagged, "commit", "-qam", "published again")
+    h = hist.read_history(load_site(tagged, today=TODAY))
+    assert h.versions["2.14"] == []
+    assert not h.existed("2.14", h.editions[-1])
