@@ -350,6 +350,16 @@ MISTAKES: list[Mistake] = [
             "docs/briefings/bruising-in-pre-mobile-babies.md", "themes: [safeguarding-babies, voice-of-the-child]",
             "themes: [safeguarding-babys, voice-of-the-child]",
             "theme 'safeguarding-babys' is not in data/briefing-themes.yml — use one of: … (or ask for the theme to be added there)", needs="docs/briefings/bruising-in-pre-mobile-babies.md"),
+    Mistake("case-review-no-publication-date", G_DATA, "A case review without its publication date",
+            "data/case-reviews.yml", "reviews: []\n",
+            "reviews:\n  - key: child-a\n    title: Child A\n    report_url: https://www.example.org/child-a.pdf\n",
+            "'published' is required but missing — add 'published:' with a value", line=1, needs="data/case-reviews.yml"),
+    Mistake("case-review-expires-too-soon", G_DATA, "A case review taken down less than 12 months after publication",
+            "data/case-reviews.yml", "reviews: []\n",
+            "reviews:\n  - key: child-a\n    title: Child A\n    published: 2026-01-15\n    expires: 2026-12-31\n"
+            "    report_url: https://www.example.org/child-a.pdf\n",
+            "expires (2026-12-31) is earlier than 12 months after publication (2026-01-15) — a review stays published for "
+            "at least 12 months: remove expires or set it to 2027-01-15 or later", line=1, needs="data/case-reviews.yml"),
     Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
             "data/contacts-old.yml", "", "contacts: []\n",
             "no model describes this data file — register it in procedures/registry.py or remove it", line=None),
