@@ -25,8 +25,9 @@ _HEADING = re.compile(r"^(#{1,6})(\s+.*?)(\s*\{\s*#[^}]*\})?\s*$")
 _MACRO = re.compile(r"\{\{|\{%")
 
 
-def section_src(key: str) -> str:
-    return f"print/section-{key}.md"
+def section_query(key: str) -> str:
+    """The whole-manual page, printed with only one section (printcopy.js removes the others)."""
+    return f"print/manual/?section={key}"
 
 
 def section_pdf(key: str) -> str:
@@ -81,11 +82,15 @@ def page_markdown(site: Site, src: str, title: str, sections: list[Section], exi
         items = [c for c in chapters if c.meta.section == sec.key]
         if not items:
             continue
+        # one block per section: printcopy.js keeps only the one a section PDF asks for
+        parts.append(f'<div class="print-section" id="section-{sec.key}" data-print-section="{sec.key}" '
+                     f'data-print-title="{_attr(_title(site, sec))}" markdown>\n')
         parts.append(f"## {md_escape(sec.key)} {md_escape(sec.title)}\n")
         for ch in items:
             block, macros = _chapter_block(site, ch, src, exists)
             any_macros = any_macros or macros
             parts.append(block)
+        parts.append("</div>\n")
     front = "\n".join([
         "---",
         f"title: {json.dumps(title)}",
@@ -104,6 +109,12 @@ def page_markdown(site: Site, src: str, title: str, sections: list[Section], exi
     return front + note + "\n".join(parts)
 
 
+def _attr(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=True)
+
+
 def _sections(site: Site) -> list[Section]:
     from ..manual import sections
 
@@ -116,17 +127,13 @@ def _title(site: Site, section: Section | None = None) -> str:
 
 
 def on_files(site: Site, files, config):
-    """Generate the whole-manual page and one page per section (registry.PAGE_HOOKS)."""
+    """Generate the whole-manual print page (registry.PAGE_HOOKS)."""
     from mkdocs.structure.files import File
 
     def exists(src: str) -> bool:
         return files.get_file_from_path(src) is not None
 
-    secs = _sections(site)
-    files.append(File.generated(config, WHOLE_SRC, content=page_markdown(site, WHOLE_SRC, _title(site), secs, exists)))
-    for sec in secs:
-        src = section_src(sec.key)
-        files.append(File.generated(config, src, content=page_markdown(site, src, _title(site, sec), [sec], exists)))
+    files.append(File.generated(config, WHOLE_SRC, content=page_markdown(site, WHOLE_SRC, _title(site), _sections(site), exists)))
     return files
 
 
@@ -148,7 +155,7 @@ def pdf_documents(site: Site) -> list[PdfDocument]:
     note = footer_note(site)
     docs = [PdfDocument(page_path=_url(WHOLE_SRC), out=WHOLE_PDF, title=_title(site), footer_note=note)]
     keys = {c.meta.section for c in published(site)}
-    docs += [PdfDocument(page_path=_url(section_src(s.key)), out=section_pdf(s.key), title=_title(site, s), footer_note=note)
+    docs += [PdfDocument(page_path=section_query(s.key), out=section_pdf(s.key), title=_title(site, s), footer_note=note)
              for s in _sections(site) if s.key in keys]
     return docs
 
@@ -162,7 +169,7 @@ def macros(site: Site) -> dict[str, Any]:
         keys = {c.meta.section for c in published(site)}
         rows = [{"label": "The whole manual", "pdf": url_from(INDEX_URL, WHOLE_PDF), "html": url_from(INDEX_URL, _url(WHOLE_SRC))}]
         rows += [{"label": f"Section {s.key}: {s.title}", "pdf": url_from(INDEX_URL, section_pdf(s.key)),
-                  "html": url_from(INDEX_URL, _url(section_src(s.key)))} for s in _sections(site) if s.key in keys]
+                  "html": url_from(INDEX_URL, _url(WHOLE_SRC)) + f"#section-{s.key}"} for s in _sections(site) if s.key in keys]
         return Markup(render_html("print-copies.html", rows=rows, made=long_date(site.today)))
 
     return {"print_copies": print_copies}

@@ -7,7 +7,7 @@ from datetime import date
 
 from procedures.manual import published
 from procedures.site import load_site
-from procedures.wholemanual.pages import WHOLE_PDF, WHOLE_SRC, demote, page_markdown, pdf_documents, section_src
+from procedures.wholemanual.pages import WHOLE_PDF, WHOLE_SRC, demote, page_markdown, pdf_documents
 
 DAY = date(2027, 3, 12)
 
@@ -35,9 +35,22 @@ def test_links_work_from_the_print_page_and_missing_targets_keep_their_text(proj
         encoding="utf-8")
     site = load_site(project_copy, today=DAY)
     existing = {"manual/local-contacts.md"}
-    md = page_markdown(site, section_src("2"), "T", [s for s in site.data["sections"].sections if s.key == "2"],
+    md = page_markdown(site, WHOLE_SRC, "T", [s for s in site.data["sections"].sections if s.key == "2"],
                        existing.__contains__)
     assert "See [the contacts](../manual/local-contacts.md) and old and above." in md
+
+
+def test_each_section_is_one_block_a_section_pdf_can_keep(project_copy):
+    site = load_site(project_copy, today=DAY)
+    md = page_markdown(site, WHOLE_SRC, "T", list(site.data["sections"].sections), lambda src: True)
+    keys = sorted({c.meta.section for c in published(site)})
+    for k in keys:
+        sec = next(s for s in site.data["sections"].sections if s.key == k)
+        start = md.index(f'<div class="print-section" id="section-{k}" data-print-section="{k}" '
+                         f'data-print-title="LLR Safeguarding Children Procedures — Section {k}: ')
+        block = md[start:md.index("</div>", start)]
+        assert f"\n## {k} {sec.title}\n" in block
+        assert all(f"\n### {c.id} " in block for c in published(site) if c.meta.section == k)
 
 
 def test_literal_braces_in_a_chapter_without_macros_are_kept_literal(project_copy):
@@ -56,4 +69,5 @@ def test_pdf_documents_are_dated_and_warn_on_every_page(project_copy):
     assert docs[0].footer_note.startswith("Printed 12 March 2027. Printed copies may be out of date — check the current version at ")
     keys = sorted({c.meta.section for c in published(site)})
     assert [d.out for d in docs[1:]] == [f"print/llr-procedures-section-{k}.pdf" for k in keys]
+    assert [d.page_path for d in docs[1:]] == [f"print/manual/?section={k}" for k in keys]
     assert all(d.footer_note == docs[0].footer_note and "(12 March 2027)" in d.title for d in docs)
