@@ -80,7 +80,7 @@ class _Marker:
         if old.lstrip().startswith("|") and new.lstrip().startswith("|"):
             ca, cb = old.split("|"), new.split("|")
             if len(ca) == len(cb) and not _TABLE_RULE.match(new):
-                return ["|".join(self.words(x, y) if 0 < i < len(cb) - 1 else y for i, (x, y) in enumerate(zip(ca, cb)))]
+                return ["|".join(self.words(x, y) if 0 < i < len(cb) - 1 else y for i, (x, y) in enumerate(zip(ca, cb, strict=True)))]
         if po.strip() == pn.strip() and SequenceMatcher(None, co, cn, autojunk=False).ratio() >= 0.3:
             return [pn + self.words(co, cn)]
         if po.strip() or pn.strip():  # different kinds of line: the old one, then the new one

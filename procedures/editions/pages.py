@@ -17,17 +17,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..dates import long_date
 from ..render import md_escape, render_html
 from .diff import diff_markdown
-from .history import Edition, History, HistoryError, Version, in_force, ranges, read_history
+from .history import Edition, History, HistoryError, Version, editions, in_force, ranges, read_history
 
 if TYPE_CHECKING:
-    from ..manual import Chapter
     from ..site import Site
 
 KEY = "editions_history"
@@ -172,7 +172,14 @@ def on_files(site: Site, files, config):
     from mkdocs.structure.files import File
 
     from ..builder import BuildFailed
+    from ..preview import active
 
+    if active():
+        # the fast preview rebuilds every generated page on every save: leave the
+        # earlier texts to the real build
+        site.extra[KEY] = History(editions=editions(site))
+        _chapter_links(site, site.extra[KEY])
+        return files
     try:
         hist = read_history(site)
     except HistoryError as exc:

@@ -127,8 +127,14 @@ def _title(site: Site, section: Section | None = None) -> str:
 
 
 def on_files(site: Site, files, config):
-    """Generate the whole-manual print page (registry.PAGE_HOOKS)."""
+    """Generate the whole-manual print page (registry.PAGE_HOOKS). Not in the fast
+    preview: a generated page is rebuilt on every save, and this one holds every chapter."""
     from mkdocs.structure.files import File
+
+    from ..preview import active
+
+    if active():
+        return files
 
     def exists(src: str) -> bool:
         return files.get_file_from_path(src) is not None
