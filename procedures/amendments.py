@@ -92,7 +92,20 @@ class Entry(Model):
 class Release(Model):
     date: date
     title: Text | None = None
+    # set by `procedures release` when the edition is cut: the git tag holding its text
+    # (edition-YYYY-MM; see procedures/editions/)
+    tag: str | None = None
     entries: list[Entry] = Field(min_length=1)
+
+    @field_validator("tag", mode="before")
+    @classmethod
+    def _tag_name(cls, v: Any) -> Any:
+        if v is None:
+            return v
+        text = str(v).strip()
+        if not re.fullmatch(r"edition-\d{4}-\d{2}(-\d{2})?", text):
+            raise ValueError(f"tag must be written like edition-2027-05 (found '{text}') — it is set by 'procedures release'")
+        return text
 
 
 class MovedPage(Model):
@@ -655,7 +668,10 @@ def macros(site: Site) -> dict[str, Any]:
     from .render import render_html, render_markdown
 
     def _releases_md(items: list[ReleaseView]) -> str:
-        return render_markdown("amendments-releases.md", releases=items, from_dir="amendments/")
+        from .editions.pages import changes_src
+
+        return render_markdown("amendments-releases.md", releases=items, from_dir="amendments/",
+                               changes=lambda chapter_id, when: changes_src(site, chapter_id, when))
 
     def amendments_latest() -> str:
         """For docs/amendments/index.md: next update, the newest year's releases, earlier years."""

@@ -104,6 +104,9 @@ def plan_amendment(root: Path, chapter: str, change: str, summary: str, when: da
     fields = {"chapter": chapter, "change": change, "summary": summary, "previous_id": previous_id,
               "previous_url": previous_url, "replaced_by": replaced_by, "title": removed_title}
     extra: dict[str, str] = {}
+    if when == last.date and last.tag:
+        raise AmendError(f"the release dated {when} is already the published edition {last.tag} — give the entry a later --date "
+                         "(it starts the next edition)")
     if when == last.date:
         if title and title != last.title:
             raise AmendError(f"the release dated {when} already exists — leave out --title to add to it")

@@ -65,6 +65,9 @@ def context(site: Site, chapter: Chapter, page_url: str, site_url: str) -> dict[
         "latest": latest,
         "amendments": amendments,
         "fallback_amendment": chapter.meta.amendment,
+        # earlier texts and "what changed", per release date (procedures/editions/)
+        "edition_links": {d: [{"href": url_from(page_url, x["url"]), "text": x["text"]} for x in items]
+                          for d, items in chapter.extra.get("edition_links", {}).items()},
     }
 
 

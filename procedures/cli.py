@@ -17,6 +17,7 @@ from . import amendments_cli as _amendments_cli
 from . import editor_cli as _editor_cli
 from . import pdf as _pdf
 from .security import checkheaders as _checkheaders
+from .editions import release as _release
 from .site import load_site
 
 
@@ -108,6 +109,7 @@ COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/ame
 COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
 COMMANDS.update(_editor_cli.COMMANDS)  # new, review-due, schemas (procedures/editor_cli.py)
 COMMANDS.update(_checkheaders.COMMANDS)  # check-headers URL (procedures/security/checkheaders.py)
+COMMANDS.update(_release.COMMANDS)  # release: cut an edition (procedures/editions/release.py)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -382,6 +382,12 @@ MISTAKES: list[Mistake] = [
             "addresses are never removed: put the line back, and if the page really moved or went, add a 'renamed' or "
             "'removed' entry with previous_url: manual/domestic-abuse/ to data/amendments.yml",
             line=None, needs=".git"),
+    Mistake("amendment-edition-tag-edited", G_AMEND, "An edition tag changed by hand",
+            "data/amendments.yml", "  - date: 2026-11-01\n", "  - date: 2026-11-01\n    tag: edition-2026-10\n",
+            "tag edition-2026-10 does not match the release date 2026-11-01 — it should be edition-2026-11; "
+            "tags are set by 'procedures release', do not edit them",
+            line=1, fix="put back the tag 'procedures release' wrote (edition- and the year and month of the release)",
+            needs="data/amendments.yml"),
     # --- 7-Minute Briefings -------------------------------------------------------------------
     Mistake("briefing-eight-sections", G_BRIEF, "A briefing with eight sections instead of seven",
             "docs/briefings/bruising-in-pre-mobile-babies.md", "## Further reading and resources\n",
@@ -392,6 +398,16 @@ MISTAKES: list[Mistake] = [
             "docs/briefings/bruising-in-pre-mobile-babies.md", "themes: [safeguarding-babies, voice-of-the-child]",
             "themes: [safeguarding-babys, voice-of-the-child]",
             "theme 'safeguarding-babys' is not in data/briefing-themes.yml — use one of: … (or ask for the theme to be added there)", needs="docs/briefings/bruising-in-pre-mobile-babies.md"),
+    Mistake("case-review-no-publication-date", G_DATA, "A case review without its publication date",
+            "data/case-reviews.yml", "reviews: []\n",
+            "reviews:\n  - key: child-a\n    title: Child A\n    report_url: https://www.example.org/child-a.pdf\n",
+            "'published' is required but missing — add 'published:' with a value", line=1, needs="data/case-reviews.yml"),
+    Mistake("case-review-expires-too-soon", G_DATA, "A case review taken down less than 12 months after publication",
+            "data/case-reviews.yml", "reviews: []\n",
+            "reviews:\n  - key: child-a\n    title: Child A\n    published: 2026-01-15\n    expires: 2026-12-31\n"
+            "    report_url: https://www.example.org/child-a.pdf\n",
+            "expires (2026-12-31) is earlier than 12 months after publication (2026-01-15) — a review stays published for "
+            "at least 12 months: remove expires or set it to 2027-01-15 or later", line=1, needs="data/case-reviews.yml"),
     Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
             "data/contacts-old.yml", "", "contacts: []\n",
             "no model describes this data file — register it in procedures/registry.py or remove it", line=None),

@@ -66,7 +66,8 @@ class PdfError(Exception):
 
 @dataclass(frozen=True)
 class PdfDocument:
-    page_path: str  # path of the built page inside the site, e.g. "arrangements/document/"
+    page_path: str  # path of the built page inside the site, e.g. "arrangements/document/"; may end in
+    # "?query" for a script that prepares the page for print (e.g. "print/manual/?section=2")
     out: str  # where the PDF goes inside the site, e.g. "arrangements/arrangements.pdf"
     title: str
     footer_note: str = ""
@@ -170,7 +171,8 @@ class PdfPrinter:
         return self._ctx
 
     def render(self, page_path: str, out: Path, *, title: str, footer_note: str = "") -> Path:
-        if not (self.site_dir / page_path).exists() and not (self.site_dir / page_path / "index.html").exists():
+        file_path = page_path.split("?", 1)[0]
+        if not (self.site_dir / file_path).exists() and not (self.site_dir / file_path / "index.html").exists():
             raise PdfError(f"{page_path} is not in the built site {self.site_dir} — build the site first")
         page = self._context().new_page()
         try:
@@ -256,7 +258,7 @@ _ASSET_REF = re.compile(rb'(?:href|src)="([^"?#]+\.(?:css|js|svg|png|jpe?g|gif|w
 def fingerprint(site_dir: Path, page_path: str, *parts: str) -> str:
     """What a PDF depends on: the page's HTML, every stylesheet, script, image and font it
     loads, this printing code, and ``parts`` (title, footer, public address, day printed)."""
-    html_file = Path(site_dir) / page_path / "index.html"
+    html_file = Path(site_dir) / page_path.split("?", 1)[0] / "index.html"
     page = html_file.read_bytes()
     digest = hashlib.sha256(page)
     root = Path(site_dir).resolve()

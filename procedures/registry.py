@@ -18,6 +18,7 @@ from .arrangements.models import (
     RotationFile,
 )
 from .briefings import BriefingThemesFile
+from .casereviews.models import CaseReviewsFile
 from .contacts.models import ContactsFile
 from .models import GlossaryFile, OwnersFile, PartnersFile, SectionsFile
 from .thresholds.models import ThresholdsFile
@@ -41,6 +42,7 @@ DATA_FILES = {
     "arrangements.yml": ArrangementsFile,
     "arrangements-compliance.yml": ComplianceFile,
     "thresholds.yml": ThresholdsFile,  # the thresholds document (procedures/thresholds/)
+    "case-reviews.yml": CaseReviewsFile,  # published practice reviews (procedures/casereviews/)
 }
 
 # "module:function" run as function(site) after every data file and page has loaded;
@@ -57,6 +59,8 @@ CROSS_CHECKS = [
     "procedures.accessibility:check_accessibility",
     "procedures.briefings:check_briefings",
     "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
+    "procedures.editions.pages:check_editions",  # each release's edition tag matches its date
+    "procedures.casereviews.pages:check_case_reviews",  # themes, briefing and report file of each review
     "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
     "procedures.reviews:check_review_dates",  # briefings due for review (chapters: manual)
     "procedures.thresholds.checks:check_thresholds",
@@ -72,6 +76,9 @@ MACRO_MODULES = [
     "procedures.accessibility",  # accessibility_results(), accessibility_contact()
     "procedures.briefings",
     "procedures.amendments",
+    "procedures.editions.pages",  # editions_on_date()
+    "procedures.casereviews.pages",  # case_reviews()
+    "procedures.wholemanual.pages",  # print_copies()
     "procedures.reviews",    # review_dashboard()
     "procedures.mistakes",   # error_catalogue()
     "procedures.schemas",    # front_matter_reference()
@@ -127,6 +134,9 @@ AFTER_BUILD = [
 # -> server, on_post_build(site, config)
 PAGE_HOOKS = [
     "procedures.briefing_page",
+    "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
+    "procedures.casereviews.pages",  # a case review report past its period is not published
+    "procedures.wholemanual.pages",  # the whole manual and each section on one print page
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)
@@ -146,4 +156,5 @@ MARKDOWN_EXTENSIONS = [
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
     "procedures.briefing_pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
+    "procedures.wholemanual.pages:pdf_documents",   # print/: the whole manual and each section, dated
 ]

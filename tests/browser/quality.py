@@ -58,6 +58,8 @@ TEMPLATE_PAGES: dict[str, str] = {
     "team action plan": "briefings/action-plan/",
     "amendments": "amendments/",
     "register for updates": "amendments/register/",
+    "manual on a date": "amendments/on-a-date/",
+    "case reviews": "case-reviews/",
     "glossary": "glossary/",
     "search results": "search/?q=neglect",
     "accessibility statement": "accessibility/",

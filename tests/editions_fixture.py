@@ -1,0 +1,79 @@
+"""A fixture git repository with three editions, cut with ``procedures release``.
+
+Edition 2026-11: the real project as it is (its last release, dated 1 November 2026).
+Edition 2027-01: chapter 2.14 (neglect) says "builds up slowly" instead of "builds up over time".
+Edition 2027-03: it says "builds up gradually", and gains a sentence.
+Dates are fixed with SOURCE_DATE_EPOCH (never today).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from procedures import cli
+from procedures.dates import epoch_for
+from tests.conftest import copy_project
+
+CHAPTER = "docs/manual/neglect.md"
+ORIGINAL = "It is often long-lasting, builds up over time and does serious damage"
+SECOND = "It is often long-lasting, builds up slowly and does serious damage"
+THIRD = "It is often long-lasting, builds up gradually and does serious damage"
+ADDED = "Neglect can start before birth."
+
+
+def git(repo: Path, *args: str) -> str:
+    res = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True)
+    return res.stdout
+
+
+@contextmanager
+def today(d: date):
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch_for(d)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def run(repo: Path, *argv: str) -> int:
+    return cli.main(["--root", str(repo), *argv])
+
+
+def replace(repo: Path, old: str, new: str) -> None:
+    path = repo / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {CHAPTER}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def make_repo(dest: Path) -> Path:
+    repo = copy_project(dest)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "editor@example.org")
+    git(repo, "config", "user.name", "Editor")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "The manual as it was")
+    with today(date(2026, 12, 6)):
+        assert run(repo, "release", "--date", "2026-11-01", "--next-update", "January 2027") == 0
+    replace(repo, ORIGINAL, SECOND)
+    with today(date(2027, 1, 20)):
+        assert run(repo, "amend", "2.14", "--change", "updated", "--summary", "Neglect builds up slowly.") == 0
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "2.14: builds up slowly")
+        assert run(repo, "release", "--next-update", "March 2027") == 0
+    replace(repo, SECOND, THIRD)
+    replace(repo, "or to start again with each new worker.", "or to start again with each new worker. " + ADDED)
+    with today(date(2027, 3, 10)):
+        assert run(repo, "amend", "2.14", "--change", "updated", "--summary", "Neglect builds up gradually.") == 0
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "2.14: builds up gradually")
+        assert run(repo, "release", "--next-update", "September 2027") == 0
+    return repo
