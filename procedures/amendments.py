@@ -604,14 +604,17 @@ def _check_manifest_sources(site: Site) -> None:
 
 
 def ever_listed(root) -> set[str] | None:
-    """Every address urls.txt has ever held, from git (None outside a git checkout)."""
+    """Every address urls.txt has held on the main line of history, from git (None outside a
+    git checkout). ``--first-parent`` reads merges as one change against the branch they were
+    merged into, so an address that a feature branch added and dropped again before it was
+    merged was never published and is not counted."""
     import subprocess
     from pathlib import Path
 
     if not (Path(root) / ".git").exists():
         return None
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "--format=", "-p", "--", URL_MANIFEST],
+        out = subprocess.run(["git", "-C", str(root), "log", "--first-parent", "--diff-merges=first-parent", "--format=", "-p", "--", URL_MANIFEST],
                              capture_output=True, text=True, timeout=60, errors="replace")
     except (OSError, subprocess.SubprocessError):
         return None

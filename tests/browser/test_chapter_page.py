@@ -83,7 +83,7 @@ def test_at_a_glance_is_on_a_phones_first_screen_printed_and_accessible(stale_bu
     _, base = stale_build
     context = browser.new_context(viewport={"width": 360, "height": 740})
     pg = context.new_page()
-    pg.goto(base + "manual/child-protection-conferences/")
+    pg.goto(base + "manual/referrals-to-childrens-social-care/")
     box = pg.locator("aside.at-a-glance")
     assert box.get_attribute("aria-labelledby") == "at-a-glance-heading"
     first_step = box.locator(".at-a-glance__do li").first

@@ -159,8 +159,8 @@ def _case(mini: Path, old: str, new: str, needle: str) -> int:
 
 
 def test_unknown_chapter(mini):
-    n = _case(mini, 'chapter: "2.14"', 'chapter: "2.41"', '"2.41"')
-    assert mine(mini) == [f"{LOG}:{n}: chapter '2.41' does not exist — did you mean 2.4?"]
+    n = _case(mini, 'chapter: "2.14"', 'chapter: "2.94"', '"2.94"')
+    assert mine(mini) == [f"{LOG}:{n}: chapter '2.94' does not exist — did you mean 2.4?"]
 
 
 def test_unknown_chapter_without_a_close_match(mini):
