@@ -60,6 +60,12 @@ def active() -> bool:
     return os.environ.get(ENV, "") == "1"
 
 
+def in_preview() -> bool:
+    """``procedures serve`` (fast or full rebuilds): nothing is printed to PDF there, so
+    PDF links say the PDF is made when the site is published instead of leading nowhere."""
+    return os.environ.get("PROCEDURES_PREVIEW", "") == "1"
+
+
 class _DropDirtyWarning(logging.Filter):
     """MkDocs warns on every dirty build; this module makes them correct, and in strict
     mode the warning alone would abort every preview build."""
