@@ -259,6 +259,14 @@ def start_index(site: Site | None, site_dir: Path) -> None:
     atexit.register(_kill, proc, snap)
 
 
+def cancel_index(site_dir: Path) -> None:
+    """The build failed after start_index: stop Pagefind and remove its snapshot now."""
+    running = _RUNNING.pop(str(Path(site_dir)), None)
+    if running is not None:
+        _kill(running[0], running[2])
+        running[0].log.close()  # type: ignore[attr-defined]
+
+
 def _kill(proc: subprocess.Popen, snap: Path) -> None:
     if proc.poll() is None:
         proc.kill()
