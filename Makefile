@@ -3,7 +3,7 @@
 # Everything else here is what they are made of.
 #
 # Python packages come from the lock files in requirements/ (exact versions, with
-# hashes; regenerate them with `make lock`). Each target installs only what it needs:
+# hashes; `make lock` updates them). Each target installs only what it needs:
 #   serve, check            requirements/preview.txt (no browser, nothing else)
 #   build, pdf              + requirements/build.txt, and Chromium (system package)
 #   test, test-fast, lint   + requirements/test.txt; `test` also Chromium, Java, Node/npm
@@ -22,7 +22,7 @@ TEST_STAMP := $(VENV)/.installed-test
 SYSTEM := PY=$(PY) tools/system-packages
 
 .PHONY: serve test test-fast test-browser build check pdf bench lint clean help lock \
-        system-packages accessibility-results
+        system-packages accessibility-results publish-ready
 
 help:
 	@echo "make serve      - set up and preview the site at http://$(HOST):$(PORT) with live reload (no browser needed)"
@@ -106,17 +106,26 @@ accessibility-results: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
 	  tests/browser/test_quality_templates.py tests/browser/test_quality_keyboard.py \
 	  tests/browser/test_quality_security_headers.py tests/browser/test_quality_html.py tests/site/test_quality_build.py
 
+# The publish jobs run this first: the placeholder address would go into every feed,
+# sitemap, canonical link and PDF.
+PLACEHOLDER_URL := https://procedures.example.org/
+publish-ready:
+	@if grep -Eq '^site_url:[[:space:]]*$(PLACEHOLDER_URL)?[[:space:]]*$$' mkdocs.yml; then \
+	  echo "site_url in mkdocs.yml is still the placeholder $(PLACEHOLDER_URL) — set it to the address the site is published at, then publish again" >&2; \
+	  exit 1; fi
+
 bench: $(TEST_STAMP)
 	$(BIN)/python -m procedures.bench
 
-# Update the lock (uv.lock) within the ranges in pyproject.toml, then export the three
-# hashed requirement files make installs from. Dependabot proposes the same updates.
+# Update the lock within the ranges in pyproject.toml (and requirements/pins.txt): the
+# whole test set first, then the preview and build sets constrained to the same versions.
+# The files are universal (any platform, Python 3.11+). Dependabot proposes the same updates.
 UV ?= uv
+COMPILE = $(UV) pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
 lock:
-	$(UV) lock --upgrade
-	$(UV) export --frozen --no-emit-project --no-dev --group setup -q -o requirements/preview.txt
-	$(UV) export --frozen --no-emit-project --no-dev --group setup --extra publish -q -o requirements/build.txt
-	$(UV) export --frozen --no-emit-project --no-dev --group setup --extra publish --extra test -q -o requirements/test.txt
+	$(COMPILE) --upgrade -c requirements/pins.txt --group setup --extra publish --extra test -o requirements/test.txt
+	$(COMPILE) -c requirements/test.txt --group setup --extra publish -o requirements/build.txt
+	$(COMPILE) -c requirements/test.txt --group setup -o requirements/preview.txt
 
 clean:
 	rm -rf site site.old .site-build* ..site-build* .pytest_cache .ruff_cache
