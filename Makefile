@@ -12,7 +12,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip --quiet
+# --no-compile: modules are compiled when first imported, not all of them up front
+PIP_INSTALL := PIP_DISABLE_PIP_VERSION_CHECK=1 $(PY) -m pip --quiet install --no-compile
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -40,16 +41,16 @@ $(PY):
 
 # The project itself is installed without build isolation: setuptools comes from the lock.
 $(PREVIEW_STAMP): requirements/preview.txt pyproject.toml | $(PY)
-	$(PIP) install --require-hashes -r requirements/preview.txt
-	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PIP_INSTALL) --require-hashes -r requirements/preview.txt
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	@touch $@
 
 $(BUILD_STAMP): requirements/build.txt $(PREVIEW_STAMP)
-	$(PIP) install --require-hashes -r requirements/build.txt
+	$(PIP_INSTALL) --require-hashes -r requirements/build.txt
 	@touch $@
 
 $(TEST_STAMP): requirements/test.txt $(BUILD_STAMP)
-	$(PIP) install --require-hashes -r requirements/test.txt
+	$(PIP_INSTALL) --require-hashes -r requirements/test.txt
 	@touch $@
 
 # Chromium, Java and Node/npm: installed with apt-get when this is root or has sudo;
