@@ -9,7 +9,8 @@
   never downloaded while tests run) with the WCAG 2.0/2.1/2.2 A and AA rules and the
   best-practice rules Lighthouse's accessibility score counts.
 * ``RESULTS`` — what the run measured; tests/browser/conftest.py writes it to
-  data/accessibility-results.yml when PROCEDURES_RECORD_ACCESSIBILITY=1.
+  data/accessibility-results.yml when PROCEDURES_RECORD_ACCESSIBILITY=1 (``make
+  accessibility-results``), after calling the ``@recorder`` functions of each module.
 """
 
 from __future__ import annotations
@@ -177,3 +178,13 @@ class Results:
 
 
 RESULTS = Results()
+
+# Functions that turn what a module's tests saw into RESULTS entries. They are not tests
+# (they assert nothing): tests/browser/conftest.py calls them at the end of a recording
+# run (make accessibility-results) before it writes data/accessibility-results.yml.
+RECORDERS: list = []
+
+
+def recorder(fn):
+    RECORDERS.append(fn)
+    return fn

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for
+from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for, recorder
 from tests.browser.test_quality_templates import _FOCUSED, _SNAPSHOT, walk_tab_stops
 
 pytestmark = pytest.mark.browser
@@ -199,7 +199,8 @@ def test_prefers_reduced_motion_is_respected(browser, site_server):
     assert ok, f"with prefers-reduced-motion: reduce, something still moves: {results['reduce']}"
 
 
-def test_zz_record_keyboard_results():
+@recorder
+def record_keyboard_results():
     if _outcomes["keyboard"]:
         RESULTS.record("keyboard", "the menu, the search dialog and the thresholds finder used with the keyboard alone, "
                        "at 1280 and 320 CSS px", all(_outcomes["keyboard"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from procedures.security import HEADERS_FILE, NGINX_FILE, parse_headers_file
-from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for
+from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for, recorder
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -131,7 +131,8 @@ def test_navigation_badges_show_under_the_csp(strict_page, strict_server, built_
     _check_clean(strict_page, "badges")
 
 
-def test_zz_record_csp_results():
+@recorder
+def record_csp_results():
     RESULTS.record("csp", "the site served with its own strict Content-Security-Policy and other security headers: "
                    "no violations while its scripts, search and badges run", not _violations,
                    f"{len(_violations)} pages with violations or script errors")
