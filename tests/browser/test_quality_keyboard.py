@@ -152,7 +152,7 @@ def test_phone_width_tab_order_has_no_invisible_stops(open_page, site_server):
 def test_thresholds_finder_works_with_the_keyboard_alone(open_page, site_server, built_site):
     path = TEMPLATE_PAGES["thresholds finder"]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page 'thresholds finder' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page 'thresholds finder' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     page = open_page(path)
     status = page.locator("[data-finder-status]")
     page.wait_for_function("() => /Showing all/.test(document.querySelector('[data-finder-status]').textContent)")

@@ -75,7 +75,7 @@ def test_the_policy_is_strict(headers):
 def test_template_page_runs_its_scripts_with_no_csp_violation(name, strict_page, strict_server, built_site):
     path = TEMPLATE_PAGES[name]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page '{name}' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page '{name}' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     response = strict_page.goto(strict_server + path, wait_until="load")
     assert "frame-ancestors 'none'" in (response.headers.get("content-security-policy") or ""), "the page was served without the CSP"
     strict_page.wait_for_load_state("networkidle")
@@ -101,7 +101,7 @@ def test_view_time_review_script_and_print_button_work(strict_page, strict_serve
 def test_view_time_chair_script_works(strict_page, strict_server, built_site):
     path = TEMPLATE_PAGES["partners and chair"]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page 'partners and chair' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page 'partners and chair' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     strict_page.goto(strict_server + path, wait_until="load")
     today = strict_page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
     # arrangements.js re-decides the current chair in the browser and marks when it did
