@@ -184,6 +184,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             server = hook(self.site, server, config, builder) or server
         return server
 
+    def on_shutdown(self):
+        for hook in self._hooks("on_shutdown"):
+            hook(self.site)
+
     # --- after the site is written -------------------------------------------------
     def on_post_build(self, config, **kwargs):
         for spec in registry.POST_BUILD:

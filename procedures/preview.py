@@ -189,6 +189,18 @@ def on_post_build(site, config) -> None:
     _schedule_index(Path(config.site_dir))
 
 
+def on_shutdown(site) -> None:
+    """The preview is stopping (Ctrl+C, SIGTERM): no new search index, and wait for one
+    under way to finish, before MkDocs removes the preview folder it would write into."""
+    if not active():
+        return
+    STATE.building = True  # an index that finishes now is thrown away, not swapped in
+    if STATE.index_timer is not None:
+        STATE.index_timer.cancel()
+    if STATE.index_lock.acquire(timeout=60):
+        STATE.index_lock.release()
+
+
 def on_serve(site, server, config, builder):
     """Watch the data files too: a changed data file rebuilds the preview."""
     if site is not None:

@@ -135,8 +135,8 @@ def run_supervised(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = No
             for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                 signal.signal(s, signal.SIG_IGN)  # a second Ctrl+C must not interrupt the clean-up
             if proc is not None:
-                if graceful:
-                    stop_tree(proc, first=signal.SIGINT, only_child_first=True)
+                if graceful:  # mkdocs serve may finish a preview search index first
+                    stop_tree(proc, first=signal.SIGINT, only_child_first=True, grace=4 * GRACE_SECONDS)
                 else:
                     stop_tree(proc, first=signal.SIGTERM)
             print(f"Stopped {what}.", file=sys.stderr)

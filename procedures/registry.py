@@ -114,7 +114,7 @@ AFTER_BUILD = [
 # on_page_context(site, page, context, config) -> context (rendered head/foot);
 # whole-build hooks: on_pre_build(site, config), on_page_content(site, page, html, config)
 # -> html, on_env(site, env, config, files) -> env, on_serve(site, server, config, builder)
-# -> server, on_post_build(site, config)
+# -> server, on_post_build(site, config), on_shutdown(site)
 PAGE_HOOKS = [
     "procedures.briefing_page",
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section

@@ -107,6 +107,7 @@ def test_serve_needs_no_browser_and_a_sigterm_stops_every_child(tmp_path):
         proc.send_signal(signal.SIGTERM)
         rc = proc.wait(timeout=60)
     assert rc == 0
+    assert "Traceback" not in log_path.read_text(), log_path.read_text()
     left = [pid for pid in children if alive(pid)]
     assert not left, f"still running after SIGTERM: {left}"
     assert not _get(base), "the port still answers"
