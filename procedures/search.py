@@ -167,7 +167,7 @@ def pagefind_binary() -> str:
         found = shutil.which("pagefind") or shutil.which("pagefind_extended")
         if found:
             return found
-        raise SearchIndexError("Pagefind is not installed — run `pip install -e .` (it brings pagefind[bin])") from None
+        raise SearchIndexError("Pagefind is not installed — run make serve or make build (it brings pagefind[bin])") from None
 
 
 def _command(site_dir: Path, bundle: Path) -> list[str]:

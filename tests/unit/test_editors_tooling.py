@@ -173,7 +173,7 @@ def test_pull_request_template_reminds_that_everything_is_public():
 def codespell(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     exe = BIN / "codespell"
     if not exe.exists():
-        pytest.skip("codespell is not installed (pip install -e '.[test]')")
+        pytest.skip("codespell is not installed (make test-fast installs it)")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
