@@ -17,6 +17,7 @@ from markupsafe import Markup
 from . import briefings
 from .chapter_page import url_from
 from .dates import long_date
+from .preview import in_preview
 from .render import render_html
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def page_context(site: Site, b: Briefing, page_url: str, site_url: str) -> dict[
         "related": [{"c": c, "href": url_from(page_url, c.url)} for c in related],
         "pdf_href": url_from(page_url, b.pdf_url),
         "pdf_path": b.pdf_url,
+        "preview": in_preview(),
         "plan_href": url_from(page_url, briefings.ACTION_PLAN_URL),
         "page_abs": (site_url.rstrip("/") + "/" + page_url) if site_url else page_url,
         "build_date": long_date(site.today),

@@ -21,6 +21,7 @@ from .checks import known, unique
 from .content import ContentPage
 from .dates import long_date
 from .models import ChapterId, Key, Model, Text
+from .preview import in_preview
 from .validation import validate
 
 if TYPE_CHECKING:
@@ -309,6 +310,7 @@ def card(site: Site, b: Briefing, page_url: str) -> dict[str, Any]:
         "title_html": Markup(str(escape(b.title)).translate(_MD_ENTITIES)),
         "pdf_href": Markup(escape(_url_from(page_url, b.pdf_url))),
         "pdf_path": Markup(escape(b.pdf_url)),
+        "preview": in_preview(),
     }
 
 
@@ -366,7 +368,7 @@ def macros(site: Site) -> dict[str, Any]:
     def briefing_action_plan() -> str:
         """The team action-plan template: a form that prints; nothing is sent anywhere."""
         return render_html("briefing-action-plan.html", briefings=[b.title for b in published(site)],
-                           pdf_href=ACTION_PLAN_PDF, rows=range(1, 5))
+                           pdf_href=ACTION_PLAN_PDF, rows=range(1, 5), preview=in_preview())
 
     return {"briefings_index": briefings_index, "briefing_action_plan": briefing_action_plan}
 

@@ -2,16 +2,24 @@
 
 A failed build (bad data, a broken link, a macro error, a failing post-build step)
 leaves the previous ``site/`` untouched: nothing half-written is ever published.
+
+One build at a time per folder: a lock file (``.site-build.lock`` beside ``site/``) makes
+a second build refuse with one line while the first runs. Holding the lock, a build first
+removes what a killed build left behind (``.site-build-*``, ``..site-build-*-search-snapshot``,
+``site.old``). ``procedures build`` runs this in a supervised child process
+(``procedures/procs.py``), so a signal also stops Pagefind and Chromium.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
+import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import registry
@@ -62,6 +70,56 @@ class _StderrHandler(logging.StreamHandler):
         pass
 
 
+LOCK_NAME = ".site-build.lock"
+
+
+def litter(out: Path) -> list[Path]:
+    """Temporary folders of builds into ``out``'s folder (a killed build leaves them)."""
+    parent = out.parent
+    found = [*parent.glob(".site-build-*"), *parent.glob("..site-build-*-search-snapshot"),
+             parent / (out.name + ".old")]
+    return [p for p in found if p.exists()]
+
+
+def remove_litter(out: Path) -> None:
+    """Remove what killed builds left, unless a build is running there now."""
+    try:
+        with build_lock(out):
+            pass
+    except BuildFailed:
+        return  # a build is running: its own start removes any litter
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the build lock of ``out``'s folder (refuse with one line if another build
+    holds it); clear the litter of killed builds first."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    path = out.parent / LOCK_NAME
+    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole build
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - Windows: no lock, as before
+            pass
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise BuildFailed(f"Another build into {out.parent} is running (process {holder}) — "
+                              "wait for it to finish, then build again") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        for path_left in litter(out):
+            shutil.rmtree(path_left, ignore_errors=True)
+        yield
+    finally:
+        fh.close()  # releases the lock
+
+
 def _log_to_stderr() -> None:
     """MkDocs logs its warnings; show them (one line each) as the mkdocs CLI would."""
     logger = logging.getLogger("mkdocs")
@@ -70,7 +128,7 @@ def _log_to_stderr() -> None:
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         handler._procedures = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(logging.INFO if os.environ.get("PROCEDURES_VERBOSE") == "1" else logging.WARNING)
 
 
 def build_site(root: Path, out: Path | None = None, progress: Callable[[str], None] = print,
@@ -88,6 +146,21 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
         site.extra["links_checked"] = True
     if site.report.errors:
         raise BuildFailed("\n".join(str(p) for p in site.report.errors))
+    if after_build and _prints_pdfs(site):
+        from . import browser
+
+        problem = browser.problem()  # before minutes of building, not after
+        if problem:
+            raise BuildFailed(problem)
+    with build_lock(out):
+        return _build(site, root, out, progress, after_build)
+
+
+def _prints_pdfs(site) -> bool:
+    return "procedures.pdf:render_all" in registry.AFTER_BUILD and bool(registry.PDF_DOCUMENTS)
+
+
+def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_build: bool) -> Path:
     tmp = out.parent / f".site-build-{int(time.time() * 1000)}"
     _log_to_stderr()
     started = time.perf_counter()
@@ -103,13 +176,13 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
             in_own_thread(lambda step=step: step(site, tmp), name=spec)
             progress(f"  {spec} done in {time.perf_counter() - step_started:.1f} s")
     except SystemExit as exc:  # mkdocs-macros exits on a failing macro (on_error_fail)
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp)
         raise BuildFailed(f"a page macro failed (exit {exc.code}); see the message above") from exc
     except OSError as exc:  # disk full, read-only folder: one line, the old site stays
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildFailed(os_error_line(exc, out)) from None
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _discard(tmp)
         raise
     old = out.parent / (out.name + ".old")
     try:
@@ -128,3 +201,11 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
     shutil.rmtree(old, ignore_errors=True)
     progress(f"Built {out} in {time.perf_counter() - started:.1f} s")
     return out
+
+
+def _discard(tmp: Path) -> None:
+    """A failed build: stop the search indexer if it still runs, remove the folders."""
+    from .search import cancel_index
+
+    cancel_index(tmp)
+    shutil.rmtree(tmp, ignore_errors=True)

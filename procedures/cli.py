@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +15,8 @@ from pathlib import Path
 from . import amendments_cli as _amendments_cli
 from . import editor_cli as _editor_cli
 from . import pdf as _pdf
-from .security import checkheaders as _checkheaders
 from .editions import release as _release
+from .security import checkheaders as _checkheaders
 from .site import load_site
 
 
@@ -45,9 +44,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+WORKER = "PROCEDURES_BUILD_WORKER"  # set in the supervised child that does the work
+
+
+def _quiet_env(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    if getattr(args, "verbose", False):
+        env["PROCEDURES_VERBOSE"] = "1"
+    else:
+        env.pop("PROCEDURES_VERBOSE", None)
+        # Material prints an end-of-life notice on every `mkdocs` start: not for editors
+        env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def _supervise_build(args: argparse.Namespace, argv: list[str]) -> int:
+    """Run the build in a supervised child (procedures/procs.py): a signal stops MkDocs,
+    Pagefind and Chromium and removes the temporary folders; site/ stays as it was."""
+    from .builder import remove_litter
+    from .procs import run_supervised
+
+    out = Path(args.out).resolve() if args.out else args.root / "site"
+    env = _quiet_env(args)
+    env[WORKER] = "1"
+    cmd = [sys.executable, "-m", "procedures.cli", "--root", str(args.root), *argv]
+    return run_supervised(cmd, cwd=args.root, env=env, what="the build; the previous site/ was left as it was",
+                          cleanup=lambda: remove_litter(out))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .builder import BuildFailed, build_site
 
+    if os.environ.get(WORKER) != "1":
+        argv = ["build"] + (["--out", args.out] if args.out else []) + (["--verbose"] if args.verbose else [])
+        return _supervise_build(args, argv)
     try:
         build_site(args.root, Path(args.out).resolve() if args.out else None)
     except BuildFailed as exc:
@@ -58,26 +88,34 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .procs import run_supervised
+
     site = load_site(args.root)
     for line in site.report.lines():
         print(line, file=sys.stderr)
     if site.report.errors:
         print("Fix the problems above, then run make serve again.", file=sys.stderr)
         return 1
-    env = dict(os.environ)
+    env = _quiet_env(args)
+    env["PROCEDURES_PREVIEW"] = "1"  # pages say the PDFs are made when the site is published
     if args.drafts:
         env["PROCEDURES_SHOW_DRAFTS"] = "1"
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"{args.host}:{args.port}", "--livereload",
            "--watch", "data", "--watch", "overrides"]
+    if args.verbose:
+        cmd.append("--verbose")
     if not args.full_rebuilds:
         # rebuild only the edited page, correctly (procedures/preview.py); never touches site/
         env["PROCEDURES_FAST_PREVIEW"] = "1"
         cmd.append("--dirty")
-    print(f"Previewing at http://{args.host}:{args.port}/ (Ctrl+C to stop)")
-    try:
-        return subprocess.call(cmd, cwd=args.root, env=env)
-    except KeyboardInterrupt:
-        return 0
+    print(f"Previewing at http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    # Ctrl+C or SIGTERM: mkdocs gets SIGINT (it stops its server and removes its folder),
+    # then anything left (a Pagefind run for the preview's search) is stopped
+    rc = run_supervised(cmd, cwd=args.root, env=env, graceful=True, what="the preview")
+    return 0 if rc in (130, 143) else rc
+
+
+VERBOSE_HELP = "also show what MkDocs and its plugins log for developers (Material's notices, the macro listing)"
 
 
 # name -> (help, configure(parser), handler)
@@ -90,7 +128,10 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     ),
     "build": (
         "Validate, then build the site strictly into site/ (never half-written).",
-        lambda p: p.add_argument("--out", help="folder to build into (default: site/)"),
+        lambda p: (
+            p.add_argument("--out", help="folder to build into (default: site/)"),
+            p.add_argument("--verbose", action="store_true", help=VERBOSE_HELP),
+        ),
         cmd_build,
     ),
     "serve": (
@@ -101,6 +142,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
             p.add_argument("--drafts", action="store_true", help="show draft chapters in the preview"),
             p.add_argument("--full-rebuilds", action="store_true",
                            help="rebuild the whole site on every save (slow; the default rebuilds only what changed)"),
+            p.add_argument("--verbose", action="store_true", help=VERBOSE_HELP),
         ),
         cmd_serve,
     ),

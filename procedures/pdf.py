@@ -79,11 +79,9 @@ class PdfDocument:
 
 def chromium_executable() -> str | None:
     """The system Chromium, or None (then Playwright's own browser is tried)."""
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    from .browser import system_chromium
+
+    return system_chromium()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -119,7 +117,7 @@ class PdfPrinter:
         try:
             from playwright.sync_api import sync_playwright
         except ImportError as exc:  # pragma: no cover - playwright is a dependency
-            raise PdfError("Playwright is not installed — run: .venv/bin/pip install -e .") from exc
+            raise PdfError("Playwright is not installed — run make build, or: pip install 'llr-procedures[publish]'") from exc
         self._server = serve_site(self.site_dir)
         self.base = self._server.__enter__()
         self._pw_cm = sync_playwright()
@@ -130,9 +128,10 @@ class PdfPrinter:
                             else self._pw.chromium.launch(args=CHROMIUM_ARGS, headless=True))
         except Exception as exc:  # noqa: BLE001 - any launch failure gets the same advice
             self.__exit__(None, None, None)
+            from .browser import INSTALL_HINT
+
             raise PdfError(
-                f"could not start Chromium to print the PDFs ({str(exc).splitlines()[0]}) — install the system "
-                "'chromium' package (apt-get install chromium)"
+                f"could not start Chromium to print the PDFs ({str(exc).splitlines()[0]}) — {INSTALL_HINT}"
             ) from exc
         return self
 

@@ -28,6 +28,32 @@ def drafts_shown() -> bool:
     return os.environ.get("PROCEDURES_SHOW_DRAFTS", "") == "1"
 
 
+def verbose() -> bool:
+    """``procedures serve|build --verbose``: show what the tools log for their developers."""
+    return os.environ.get("PROCEDURES_VERBOSE", "") == "1"
+
+
+# mkdocs-macros lists every macro, variable and filter it found at INFO on every build;
+# an editor reads the dump as a problem. Its warnings and errors still show.
+MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+
+
+def quiet_macros() -> None:
+    logging.getLogger(MACROS_LOGGER).setLevel(logging.DEBUG if verbose() else logging.WARNING)
+
+
+def unlisted_pages(site: Site) -> list[str]:
+    """Chapters and briefings that exist but are deliberately not in the navigation
+    (archived ones; drafts shown in the preview): added to MkDocs' ``not_in_nav``.
+    Every other page deliberately missing from the nav is listed in mkdocs.yml's
+    ``not_in_nav``; MkDocs lists any page that is neither when the preview starts."""
+    from . import briefings
+
+    out = [c.src_uri for c in site.chapters if c.status != "published"]
+    out += [b.src_uri for b in briefings.all_briefings(site) if b.status != "published"]
+    return sorted(out)
+
+
 class ProceduresConfig(Config):
     root = config_options.Optional(config_options.Type(str))
 
@@ -50,6 +76,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self.site = site
         for spec in registry.MARKDOWN_EXTENSIONS:
             config.markdown_extensions.append(resolve(spec)())
+        quiet_macros()
+        unlisted = unlisted_pages(site)
+        if unlisted:
+            from pathspec.gitignore import GitIgnoreSpec
+
+            spec = GitIgnoreSpec.from_lines([f"/{src}" for src in unlisted])
+            config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -157,6 +190,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for hook in self._hooks("on_serve"):
             server = hook(self.site, server, config, builder) or server
         return server
+
+    def on_shutdown(self):
+        for hook in self._hooks("on_shutdown"):
+            hook(self.site)
 
     # --- after the site is written -------------------------------------------------
     def on_post_build(self, config, **kwargs):

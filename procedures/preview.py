@@ -60,6 +60,12 @@ def active() -> bool:
     return os.environ.get(ENV, "") == "1"
 
 
+def in_preview() -> bool:
+    """``procedures serve`` (fast or full rebuilds): nothing is printed to PDF there, so
+    PDF links say the PDF is made when the site is published instead of leading nowhere."""
+    return os.environ.get("PROCEDURES_PREVIEW", "") == "1"
+
+
 class _DropDirtyWarning(logging.Filter):
     """MkDocs warns on every dirty build; this module makes them correct, and in strict
     mode the warning alone would abort every preview build."""
@@ -181,6 +187,18 @@ def on_post_build(site, config) -> None:
     log.info(f"Preview: {kind}")
     STATE.building = False
     _schedule_index(Path(config.site_dir))
+
+
+def on_shutdown(site) -> None:
+    """The preview is stopping (Ctrl+C, SIGTERM): no new search index, and wait for one
+    under way to finish, before MkDocs removes the preview folder it would write into."""
+    if not active():
+        return
+    STATE.building = True  # an index that finishes now is thrown away, not swapped in
+    if STATE.index_timer is not None:
+        STATE.index_timer.cancel()
+    if STATE.index_lock.acquire(timeout=60):
+        STATE.index_lock.release()
 
 
 def on_serve(site, server, config, builder):

@@ -131,7 +131,7 @@ AFTER_BUILD = [
 # on_page_context(site, page, context, config) -> context (rendered head/foot);
 # whole-build hooks: on_nav(site, nav, config, files) -> nav, on_pre_build(site, config), on_page_content(site, page, html, config)
 # -> html, on_env(site, env, config, files) -> env, on_serve(site, server, config, builder)
-# -> server, on_post_build(site, config)
+# -> server, on_post_build(site, config), on_shutdown(site)
 PAGE_HOOKS = [
     "procedures.briefing_page",
     "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags

@@ -168,7 +168,7 @@ def pagefind_binary() -> str:
         found = shutil.which("pagefind") or shutil.which("pagefind_extended")
         if found:
             return found
-        raise SearchIndexError("Pagefind is not installed — run `pip install -e .` (it brings pagefind[bin])") from None
+        raise SearchIndexError("Pagefind is not installed — run make serve or make build (it brings pagefind[bin])") from None
 
 
 def _command(site_dir: Path, bundle: Path) -> list[str]:
@@ -258,6 +258,14 @@ def start_index(site: Site | None, site_dir: Path) -> None:
         shutil.rmtree(stale[2], ignore_errors=True)
     _RUNNING[str(site_dir)] = (proc, bundle, snap)
     atexit.register(_kill, proc, snap)
+
+
+def cancel_index(site_dir: Path) -> None:
+    """The build failed after start_index: stop Pagefind and remove its snapshot now."""
+    running = _RUNNING.pop(str(Path(site_dir)), None)
+    if running is not None:
+        _kill(running[0], running[2])
+        running[0].log.close()  # type: ignore[attr-defined]
 
 
 def _kill(proc: subprocess.Popen, snap: Path) -> None:

@@ -5,7 +5,7 @@
 * ``built_site`` — the real site built once per session, strictly, into a temp folder.
 * ``site_server`` — that build served on 127.0.0.1 (a random free port).
 * ``browser`` — the system Chromium driven by Playwright (skips with a clear reason
-  when no Chromium is installed; `.ci/run` installs it).
+  when no Chromium is installed; `make test` installs it).
 """
 
 from __future__ import annotations
@@ -45,9 +45,14 @@ def project_copy(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     from procedures.builder import build_site
 
-    reuse = os.environ.get("PROCEDURES_TEST_SITE")  # a site you built already (never set in CI)
-    if reuse and not os.environ.get("CI"):
-        return Path(reuse).resolve()
+    # a site built already: yours (make build), or CI's strict build earlier in the same
+    # run (check.yml, .gitlab-ci.yml), so that the site is built once per run
+    reuse = os.environ.get("PROCEDURES_TEST_SITE")
+    if reuse:
+        path = Path(reuse).resolve()
+        if not (path / "index.html").is_file():
+            pytest.fail(f"PROCEDURES_TEST_SITE={reuse} is not a built site (no index.html) — run make build first")
+        return path
     out = tmp_path_factory.mktemp("built") / "site"
     build_site(REPO, out, progress=lambda msg: None)
     return out
@@ -111,7 +116,7 @@ def browser():
             b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True) if exe else \
                 p.chromium.launch(args=CHROMIUM_ARGS, headless=True)
         except Exception as exc:  # noqa: BLE001
-            reason = f"no usable Chromium ({exc}); install the 'chromium' system package (.ci/run does)"
+            reason = f"no usable Chromium ({exc}); install the 'chromium' system package (make test does)"
             if os.environ.get("CI"):
                 pytest.fail(reason)  # in CI a missing browser is a failure, never a silent skip
             pytest.skip(reason)

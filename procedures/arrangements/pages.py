@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..dates import long_date
+from ..preview import in_preview
 from ..render import render_html, render_markdown
 from . import governance, rotation
 from .roles import lsps
@@ -127,7 +128,7 @@ def macros(site: Site) -> dict[str, Any]:
 
     def arrangements_pdf_link(href: str = "arrangements.pdf") -> str:
         """Link to the PDF (``href`` is relative to the page the link is on)."""
-        return render_html("arrangements/pdf-link.html", href=href, built=long_date(site.today))
+        return render_html("arrangements/pdf-link.html", href=href, built=long_date(site.today), preview=in_preview())
 
     def arrangements_document() -> str:
         """The whole document on one page (the source of the PDF)."""

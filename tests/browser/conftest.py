@@ -12,7 +12,7 @@ import os
 
 import yaml
 
-from tests.browser.quality import RESULTS, TEMPLATE_PAGES, axe_version, vnu_version
+from tests.browser.quality import RECORDERS, RESULTS, TEMPLATE_PAGES, axe_version, vnu_version
 from tests.conftest import REPO
 
 RECORD = "PROCEDURES_RECORD_ACCESSIBILITY"
@@ -25,7 +25,11 @@ HEADER = """\
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if os.environ.get(RECORD) != "1" or not RESULTS.checks:
+    if os.environ.get(RECORD) != "1":
+        return
+    for record in RECORDERS:
+        record()
+    if not RESULTS.checks:
         return
     from procedures.dates import today
 

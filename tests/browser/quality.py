@@ -1,15 +1,15 @@
 """Shared machinery for the quality suite (accessibility, privacy, security headers, valid HTML).
 
-* ``TEMPLATE_PAGES`` — one page of every template, for the detailed checks. A page that
-  does not exist in the build (its feature has not landed) is skipped with a reason
-  that names it; every other failure is a failure.
+* ``TEMPLATE_PAGES`` — one page of every template, for the detailed checks. A page
+  missing from the build fails the test that needs it, naming the page.
 * ``all_pages`` — every ``*.html`` in the built site, for the full pass (requests + axe).
 * ``RequestGuard`` — lets requests to 127.0.0.1 through, records and aborts the rest.
 * ``run_axe`` — axe-core (installed by ``make test`` from tests/browser/package.json,
   never downloaded while tests run) with the WCAG 2.0/2.1/2.2 A and AA rules and the
   best-practice rules Lighthouse's accessibility score counts.
 * ``RESULTS`` — what the run measured; tests/browser/conftest.py writes it to
-  data/accessibility-results.yml when PROCEDURES_RECORD_ACCESSIBILITY=1.
+  data/accessibility-results.yml when PROCEDURES_RECORD_ACCESSIBILITY=1 (``make
+  accessibility-results``), after calling the ``@recorder`` functions of each module.
 """
 
 from __future__ import annotations
@@ -83,11 +83,12 @@ def file_for(site_dir: Path, path: str) -> Path | None:
 
 
 def template_page(site_dir: Path, name: str) -> str:
-    """The URL path of a template page, or skip naming the page that is missing."""
+    """The URL path of a template page; a page missing from the build is a failure (every
+    feature has landed: a missing page was removed or moved, and would go untested)."""
     path = TEMPLATE_PAGES[name]
     if file_for(site_dir, path) is None:
         RESULTS.missing_templates[name] = path
-        pytest.skip(f"template page '{name}' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page '{name}' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     RESULTS.templates_tested[name] = path
     return path
 
@@ -179,3 +180,13 @@ class Results:
 
 
 RESULTS = Results()
+
+# Functions that turn what a module's tests saw into RESULTS entries. They are not tests
+# (they assert nothing): tests/browser/conftest.py calls them at the end of a recording
+# run (make accessibility-results) before it writes data/accessibility-results.yml.
+RECORDERS: list = []
+
+
+def recorder(fn):
+    RECORDERS.append(fn)
+    return fn

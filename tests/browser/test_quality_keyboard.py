@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for
+from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for, recorder
 from tests.browser.test_quality_templates import _FOCUSED, _SNAPSHOT, walk_tab_stops
 
 pytestmark = pytest.mark.browser
@@ -152,7 +152,7 @@ def test_phone_width_tab_order_has_no_invisible_stops(open_page, site_server):
 def test_thresholds_finder_works_with_the_keyboard_alone(open_page, site_server, built_site):
     path = TEMPLATE_PAGES["thresholds finder"]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page 'thresholds finder' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page 'thresholds finder' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     page = open_page(path)
     status = page.locator("[data-finder-status]")
     page.wait_for_function("() => /Showing all/.test(document.querySelector('[data-finder-status]').textContent)")
@@ -199,7 +199,8 @@ def test_prefers_reduced_motion_is_respected(browser, site_server):
     assert ok, f"with prefers-reduced-motion: reduce, something still moves: {results['reduce']}"
 
 
-def test_zz_record_keyboard_results():
+@recorder
+def record_keyboard_results():
     if _outcomes["keyboard"]:
         RESULTS.record("keyboard", "the menu, the search dialog and the thresholds finder used with the keyboard alone, "
                        "at 1280 and 320 CSS px", all(_outcomes["keyboard"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from procedures.security import HEADERS_FILE, NGINX_FILE, parse_headers_file
-from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for
+from tests.browser.quality import RESULTS, TEMPLATE_PAGES, RequestGuard, file_for, recorder
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -75,7 +75,7 @@ def test_the_policy_is_strict(headers):
 def test_template_page_runs_its_scripts_with_no_csp_violation(name, strict_page, strict_server, built_site):
     path = TEMPLATE_PAGES[name]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page '{name}' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page '{name}' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     response = strict_page.goto(strict_server + path, wait_until="load")
     assert "frame-ancestors 'none'" in (response.headers.get("content-security-policy") or ""), "the page was served without the CSP"
     strict_page.wait_for_load_state("networkidle")
@@ -101,7 +101,7 @@ def test_view_time_review_script_and_print_button_work(strict_page, strict_serve
 def test_view_time_chair_script_works(strict_page, strict_server, built_site):
     path = TEMPLATE_PAGES["partners and chair"]
     if file_for(built_site, path) is None:
-        pytest.skip(f"template page 'partners and chair' (/{path}) does not exist in the built site yet")
+        pytest.fail(f"template page 'partners and chair' (/{path}) is not in the built site — the page was removed or moved: update TEMPLATE_PAGES in tests/browser/quality.py")
     strict_page.goto(strict_server + path, wait_until="load")
     today = strict_page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
     # arrangements.js re-decides the current chair in the browser and marks when it did
@@ -131,7 +131,8 @@ def test_navigation_badges_show_under_the_csp(strict_page, strict_server, built_
     _check_clean(strict_page, "badges")
 
 
-def test_zz_record_csp_results():
+@recorder
+def record_csp_results():
     RESULTS.record("csp", "the site served with its own strict Content-Security-Policy and other security headers: "
                    "no violations while its scripts, search and badges run", not _violations,
                    f"{len(_violations)} pages with violations or script errors")

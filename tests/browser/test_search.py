@@ -88,7 +88,7 @@ def test_nothing_search_related_is_downloaded_until_the_box_is_used(search_site,
     assert (out / "pagefind" / "pagefind.js").is_file()
     requests = open_chapter(page, base)
     page.mouse.wheel(0, 800)  # reading the page does not load search either
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")  # anything the scroll set off has been requested
     assert not [u for u in requests if "pagefind" in u], requests
     page.locator("[data-search-input]").focus()
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/'))")
@@ -116,7 +116,15 @@ def test_drafts_and_archived_chapters_are_never_found(search_site, page, word):
     out, base = search_site
     open_chapter(page, base)
     search_header(page, word)
-    page.wait_for_timeout(500)  # let every result that will come arrive
+    # every result that will come has arrived: the dropdown shows as many as the status
+    # counts (at most 6, DROPDOWN_RESULTS in search.js)
+    page.wait_for_function("""() => {
+        const status = document.querySelector('[data-search-status]').textContent;
+        if (/^No /.test(status)) return true;
+        const m = status.match(/^(\\d+) match/);
+        const shown = document.querySelectorAll('[data-search-list] .md-search-result__item').length;
+        return m !== null && shown >= Math.min(+m[1], 6);
+    }""")
     # Pagefind may still suggest pages for parts of an unknown word ("draft", "archived"),
     # but never the draft or the archived chapter
     hrefs = page.locator("[data-search-list] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")

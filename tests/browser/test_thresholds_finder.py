@@ -5,6 +5,7 @@ the quick sheet prints on one A4 page."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -129,7 +130,11 @@ def test_nothing_moves_when_the_filters_become_ready(site_server, page):
     assert page.locator("form.thresholds-finder__form").is_visible()
     first = page.locator(ITEMS).first
     before = first.bounding_box()["y"]
-    page.wait_for_timeout(50)
+    # the finder has asked for its data (held above): each call into the page lets
+    # Playwright deliver the route; give up after a few seconds
+    deadline = time.monotonic() + 10
+    while not held and time.monotonic() < deadline:
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
     assert held, "the finder did not ask for its data"
     held[0].continue_()
     page.wait_for_function("() => /Showing all/.test(document.querySelector('[data-finder-status]').textContent)")

@@ -122,10 +122,25 @@ def test_briefing_page_shows_source_themes_related_chapters_and_its_pdf(built_si
         assert re.search(r"\(PDF, \d+ KB, one A4 page\)", text), "the PDF link gives the file's size"
 
 
-def test_drafts_are_not_built(built_site, site):
+def test_a_draft_briefing_is_not_built_listed_or_in_the_feed(project_copy, tmp_path):
+    """On a copy with a draft briefing (the real site has none today)."""
+    from procedures.builder import mkdocs_build
+
+    src = (project_copy / "docs/briefings/safer-sleep.md").read_text(encoding="utf-8")
+    assert "\nstatus: published\n" in src
+    draft = src.replace("\nstatus: published\n", "\nstatus: draft\n").replace(
+        "title: Safer sleep and the LLR", "title: Draftfixture sleep and the LLR")
+    (project_copy / "docs/briefings/draftfixture-briefing.md").write_text(draft, encoding="utf-8")
+    site = load_site(project_copy)
+    assert [str(p) for p in site.report.errors] == []
     drafts = [b for b in briefings.all_briefings(site) if b.status == "draft"]
-    for b in drafts:
-        assert not (built_site / b.url).exists()
+    assert [b.src_uri for b in drafts] == ["briefings/draftfixture-briefing.md"]
+    out = tmp_path / "site"
+    mkdocs_build(project_copy / "mkdocs.yml", out)
+    assert (out / "briefings/safer-sleep/index.html").is_file()  # the published original is built
+    assert not (out / drafts[0].url).exists()
+    for page in ("briefings/index.html", "briefings/themes/neglect/index.html", "feeds/briefings.xml"):
+        assert "Draftfixture" not in (out / page).read_text(encoding="utf-8"), page
 
 
 # --- index and theme pages ----------------------------------------------------------------

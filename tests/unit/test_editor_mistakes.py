@@ -53,8 +53,7 @@ def test_mistake_gives_one_line_with_file_line_and_fix(project, mistake: Mistake
         pytest.skip("only a build meets this mistake: tests/unit/test_editor_input_safety.py makes it")
     if mistake.needs == ".git":
         pytest.skip("needs the git history of urls.txt: tests/unit/test_editor_input_safety.py makes it")
-    if not mistake.applies(root):
-        pytest.skip(f"{mistake.needs} does not exist in this project yet")
+    assert mistake.applies(root), f"{mistake.needs} no longer exists — update mistake '{mistake.key}' in procedures/mistakes.py"
     path = root / mistake.file
     original = path.read_text(encoding="utf-8") if path.exists() else None
     try:

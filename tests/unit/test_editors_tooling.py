@@ -38,21 +38,37 @@ def make_targets() -> set[str]:
 
 # --- GitHub Actions ----------------------------------------------------------------------------
 
-def test_pull_requests_run_every_test_and_a_strict_build_with_a_preview():
+def _step(job: dict, uses: str) -> dict:
+    return next(s for s in job["steps"] if str(s.get("uses", "")).startswith(uses))
+
+
+def test_pull_requests_build_once_then_run_every_test_against_that_build():
     wf = load(".github/workflows/check.yml")
     assert "pull_request" in triggers(wf)
-    (job,) = wf["jobs"].values()
-    checkout = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0
-    runs = steps_text(job)
-    assert ".ci/run" in runs and "make build" in runs
-    assert runs.index(".ci/run") < runs.index("make build")
-    upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    build, test = wf["jobs"]["build"], wf["jobs"]["test"]
+    runs = steps_text(build)
+    assert "make test-fast" in runs and "make build" in runs and runs.index("make test-fast") < runs.index("make build")
+    upload = _step(build, "actions/upload-artifact@")
     assert upload["with"]["name"] == "site-preview" and upload["with"]["path"].rstrip("/") == "site"
+    # the browser suite runs on every pull request, on the site built above (built once per run)
+    assert test["needs"] == "build"
+    assert ".ci/run" in steps_text(test) and "make build" not in steps_text(test)
+    assert _step(test, "actions/download-artifact@")["with"]["name"] == "site-preview"
+    assert test["env"]["PROCEDURES_TEST_SITE"] == "site"
     assert wf["permissions"] == {"contents": "read"}
+    for job in (build, test):  # nothing reads git history: a shallow checkout is enough
+        assert "fetch-depth" not in (_step(job, "actions/checkout@").get("with") or {})
+        assert "actions/cache@" in steps_text(job)
 
 
-def test_main_is_published_to_github_pages_and_rebuilt_every_day():
+def test_ci_entry_point_is_just_make_test():
+    lines = [line.strip() for line in (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert lines[-1] == "make test"
+    assert not any("apt-get" in line or "git " in line for line in lines)
+
+
+def test_main_is_published_after_the_fast_checks_and_strict_build_and_rebuilt_every_day():
     wf = load(".github/workflows/publish.yml")
     on = triggers(wf)
     assert on["push"]["branches"] == ["main"]
@@ -60,40 +76,72 @@ def test_main_is_published_to_github_pages_and_rebuilt_every_day():
     minute, hour, dom, month, dow = cron.split()
     assert (dom, month, dow) == ("*", "*", "*") and minute.isdigit() and hour.isdigit(), "once a day"
     assert "workflow_dispatch" in on
-    assert wf["permissions"]["pages"] == "write" and wf["permissions"]["id-token"] == "write"
+    # only the deploy job may write to Pages or ask for an OIDC token
+    assert wf["permissions"] == {"contents": "read"}
     build, deploy = wf["jobs"]["build"], wf["jobs"]["deploy"]
-    assert next(s for s in build["steps"] if "checkout" in str(s.get("uses")))["with"]["fetch-depth"] == 0
+    assert "permissions" not in build
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     runs = steps_text(build)
-    assert ".ci/run" in runs and "make build" in runs and "actions/upload-pages-artifact@" in runs
+    order = [runs.index(part) for part in ("make publish-ready", "make test-fast", "make build",
+                                           "actions/upload-pages-artifact@")]
+    assert order == sorted(order)
+    # a flaky browser test must not hold back a content update: the publish runs no browser suite
+    assert ".ci/run" not in runs and "make test\n" not in runs + "\n" and "test-browser" not in runs
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert "actions/deploy-pages@" in steps_text(deploy)
 
 
+def test_the_placeholder_site_url_stops_the_publish_with_one_line(tmp_path):
+    import shutil
+
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://procedures.example.org/\n", encoding="utf-8")
+    res = subprocess.run(["make", "-s", "publish-ready"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert res.returncode != 0
+    (line,) = [x for x in res.stderr.splitlines() if not x.startswith("make:")]
+    assert line.startswith("site_url in mkdocs.yml is still the placeholder https://procedures.example.org/ — set it")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://procedures.llr-scp.example.uk/\n", encoding="utf-8")
+    assert subprocess.run(["make", "-s", "publish-ready"], cwd=tmp_path, capture_output=True, timeout=60).returncode == 0
+
+
 def test_workflows_only_run_what_the_project_provides():
     assert os.access(REPO / ".ci/run", os.X_OK)
     targets = make_targets()
-    for rel in (".github/workflows/check.yml", ".github/workflows/publish.yml", ".gitlab-ci.yml"):
+    for rel in (".github/workflows/check.yml", ".github/workflows/publish.yml", ".gitlab-ci.yml", ".ci/run"):
         for target in re.findall(r"\bmake ([a-z][\w-]*)", (REPO / rel).read_text(encoding="utf-8")):
             assert target in targets, f"{rel}: make {target} does not exist"
 
 
+def test_dependabot_keeps_pip_npm_and_actions_current():
+    updates = {u["package-ecosystem"]: u for u in load(".github/dependabot.yml")["updates"]}
+    assert set(updates) >= {"pip", "npm", "github-actions"}
+    assert updates["npm"]["directory"] == "/tests/browser"
+    # Playwright moves only with the system Chromium (requirements/pins.txt)
+    assert {"dependency-name": "playwright"} in updates["pip"]["ignore"]
+
+
 # --- GitLab CI ---------------------------------------------------------------------------------
 
-def test_gitlab_has_a_merge_request_preview_and_pages_from_the_default_branch():
+def test_gitlab_builds_once_per_merge_request_and_publishes_after_fast_checks():
     ci = load(".gitlab-ci.yml")
-    assert str(ci["variables"]["GIT_DEPTH"]) == "0"
-    check, pages = ci["check"], ci["pages"]
-    assert check["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    assert check["script"] == [".ci/run", "make build"]
+    assert "GIT_DEPTH" not in ci.get("variables", {})
+    check, test, pages = ci["check"], ci["test"], ci["pages"]
+    mr = [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert check["rules"] == mr and test["rules"] == mr
+    assert check["script"] == ["make test-fast", "make build"]
     assert check["artifacts"]["expose_as"] == "Site preview" and check["artifacts"]["paths"] == ["site/"]
+    assert test["needs"] == ["check"] and test["script"] == [".ci/run"]
+    assert test["variables"]["PROCEDURES_TEST_SITE"] == "site"
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert pages["script"][:2] == [".ci/run", "make build"] and "mv site public" in pages["script"][2]
+    assert pages["script"][:3] == ["make publish-ready", "make test-fast", "make build"]
+    assert "mv site public" in pages["script"][3]
     assert pages["artifacts"]["paths"] == ["public"]
     # scheduled pipelines (the daily rebuild) are allowed to run and publish
     sources = " ".join(rule["if"] for rule in ci["workflow"]["rules"])
     assert '$CI_PIPELINE_SOURCE == "schedule"' in sources
-    assert {check["stage"], pages["stage"]} <= set(ci["stages"])
+    assert {check["stage"], test["stage"], pages["stage"]} <= set(ci["stages"])
+    assert ci["cache"], "the pip, npm and PDF caches"
 
 
 # --- pre-commit and the pull request template --------------------------------------------------
@@ -125,7 +173,7 @@ def test_pull_request_template_reminds_that_everything_is_public():
 def codespell(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     exe = BIN / "codespell"
     if not exe.exists():
-        pytest.skip("codespell is not installed (pip install -e '.[test]')")
+        pytest.skip("codespell is not installed (make test-fast installs it)")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
