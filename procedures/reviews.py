@@ -198,6 +198,21 @@ def dashboard(site: Site, page_url: str = "editors/reviews/") -> str:
                        has_briefings=any(r["item"].kind == "briefing" for r in rows))
 
 
+def to_confirm_groups(site: Site) -> list[dict[str, Any]]:
+    """Each published chapter's ``to_confirm`` list (local details the partnership still has
+    to confirm), in chapter order. These are for editors only: the chapter page itself tells
+    the reader what to do without them, so they appear on the dashboard and nowhere else."""
+    return [{"chapter": ch, "items": list(ch.meta.to_confirm)}
+            for ch in manual.published(site) if ch.meta.to_confirm]
+
+
+def to_confirm_list(site: Site, page_url: str = "editors/reviews/") -> str:
+    from .render import render_html
+
+    groups = [dict(g, href=_href(page_url, g["chapter"].url)) for g in to_confirm_groups(site)]
+    return render_html("reviews-to-confirm.html", groups=groups, total=sum(len(g["items"]) for g in groups))
+
+
 def reviews_json(site: Site, site_url: str = "") -> dict[str, Any]:
     base = site_url.rstrip("/") + "/" if site_url else "/"
     return {
@@ -229,4 +244,8 @@ def macros(site: Site) -> dict[str, Any]:
         """Every published chapter and briefing by next review date, for the Policy and Procedures Group."""
         return dashboard(site)
 
-    return {"review_dashboard": review_dashboard}
+    def review_to_confirm() -> str:
+        """Local details each chapter still needs the partnership to confirm, grouped by chapter."""
+        return to_confirm_list(site)
+
+    return {"review_dashboard": review_dashboard, "review_to_confirm": review_to_confirm}

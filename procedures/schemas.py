@@ -52,6 +52,7 @@ FIELD_HELP: dict[str, str] = {
     "organisation": "Whose website a public source is, for the line 'From <organisation>'s website, checked <date>'.",
     "web": "The organisation's own web page for this route, starting https://.",
     "hours": "When the number is answered, e.g. 24 hours, or Monday to Friday, 9am to 5pm.",
+    "to_confirm": "Local details the partnership still has to confirm for this chapter, one short line each. Listed for editors on the review dashboard, never on the chapter page: the chapter itself tells the reader what to do without them.",
     "at_a_glance": "The box at the top of the chapter: do_now (1 to 5 first steps), call (contact keys from data/contacts.yml) and by_when (timescale keys from data/timescales.yml). Required on published chapters.",
     "do_now": "1 to 5 short steps, each starting with what to do, e.g. 'If a child is in immediate danger, call 999.'",
     "call": "Keys of contacts in data/contacts.yml, e.g. [emergency, leicester-front-door]; the box shows their names and numbers.",

@@ -56,10 +56,17 @@ def _need(site: Site) -> Thresholds:
     return th
 
 
-def names_note(th: Thresholds, compact: bool = False) -> Markup:
+def names_note(th: Thresholds, compact: bool = False, index_href: str | None = None) -> Markup:
+    """The note that the level names are descriptive, while any name is unconfirmed.
+
+    The full note appears once on the overview (thresholds/index.md, through the levels
+    table) and on the printed quick sheet, which stands alone. The other thresholds pages
+    link to it (``index_href`` is that overview's address relative to the page), so the
+    reader is told once, not on every page."""
     if not th.any_unconfirmed:
         return Markup("")
-    return Markup(render_html("thresholds/note.html", note=th.data.document.names_note, compact=compact))
+    href = f"{index_href}#about-the-level-names" if index_href is not None else None
+    return Markup(render_html("thresholds/note.html", note=th.data.document.names_note, compact=compact, href=href))
 
 
 def _groups(th: Thresholds, indicators: list) -> list[dict[str, Any]]:
@@ -133,7 +140,7 @@ def macros(site: Site) -> dict[str, Any]:
         items = th.at(level=key)
         return render_markdown(
             "thresholds/level.md", from_dir="thresholds/levels/",
-            lv=lv, note=names_note(th),
+            lv=lv, note=names_note(th, index_href="../../"),
             assessments=[ASSESSMENTS[a] for a in lv.response.assessment],
             routes=Markup(render_html("thresholds/routes.html", routes=_routes(site, lv), level=lv)),
             local=[{"n": n, "area": AREA_NAMES[n.area]} for n in lv.local],
@@ -153,7 +160,7 @@ def macros(site: Site) -> dict[str, Any]:
             tables.append({"domain": d, "html": Markup(render_html(
                 "thresholds/matrix-table.html", domain=d, levels=levels, rows=rows, ages_label=ages_label))})
         return render_markdown("thresholds/matrix.md", from_dir="thresholds/", levels=levels, tables=tables,
-                               note=names_note(th), count=len(th.indicators), h=md_heading)
+                               note=names_note(th, index_href="../"), count=len(th.indicators), h=md_heading)
 
     def thresholds_finder() -> str:
         """The indicator finder: the full list (works without JavaScript) and filter controls
@@ -163,7 +170,7 @@ def macros(site: Site) -> dict[str, Any]:
         groups = _groups(th, th.indicators)
         return render_html(
             "thresholds/finder.html", th=th, groups=groups, labels=labels, ages=AGE_BANDS,
-            ages_label=ages_label, note=names_note(th), total=len(th.indicators),
+            ages_label=ages_label, note=names_note(th, index_href="../"), total=len(th.indicators),
             src=posixpath.relpath(INDICATORS_JSON, FINDER_PAGE), id_of=th.id_of,
         )
 

@@ -96,7 +96,7 @@ def test_finder_works_with_javascript_disabled(site_server, browser):
         # the jump links work without a script
         page.get_by_role("link", name="Family and environmental factors").click()
         assert page.url.endswith("#finder-family")
-        assert page.locator("[data-thresholds-names-note]").is_visible()
+        assert page.locator("[data-thresholds-names-note=pointer]").is_visible()
     finally:
         context.close()
 

@@ -89,3 +89,22 @@ def test_front_matter_reference_lists_every_chapter_key(built_site):
     html = page(built_site, "editors/front-matter")
     for key in ChapterMeta.model_fields:
         assert f"<code>{key}</code>" in html, key
+
+
+def test_to_confirm_items_are_on_the_dashboard_and_not_on_the_chapter_pages(built_site):
+    site = load_site(REPO)
+    dashboard = page(built_site, "editors/reviews")
+    groups = reviews.to_confirm_groups(site)
+    assert groups
+    for g in groups:
+        ch = g["chapter"]
+        start = dashboard.index(f'data-to-confirm-chapter="{ch.id}"')
+        section = dashboard[start:dashboard.index("</section>", start)]
+        assert f'<span class="review-to-confirm__count">({len(g["items"])})</span>' in section, ch.id
+        href = re.search(r'<a href="([^"]+)">', section).group(1)
+        assert resolves(built_site, "editors/reviews/", href), (ch.id, href)
+        chapter_page = page(built_site, ch.url.rstrip("/"))
+        for text in g["items"]:
+            assert f"<li>{escape(text)}</li>" in section, (ch.id, text)
+            # the practitioner's page never shows the editors' list
+            assert str(escape(text)) not in chapter_page and text not in chapter_page, (ch.id, text)

@@ -139,12 +139,21 @@ def test_finder_json_is_where_the_page_says_and_matches_the_list(built_site, th)
     "thresholds", "thresholds/levels/universal", "thresholds/levels/early-help", "thresholds/levels/targeted",
     "thresholds/levels/specialist", "thresholds/matrix", "thresholds/finder", "thresholds/quick-sheet",
 ])
-def test_every_page_showing_level_names_has_the_unconfirmed_note(built_site, url):
+def test_every_page_showing_level_names_has_the_note_or_a_link_to_it(built_site, url):
     path = page(built_site, url)
     html = path.read_text(encoding="utf-8")
     assert "Level 2: Early help" in html
     assert parse(path).notes == 1
-    assert "the local names are awaiting confirmation by the partnership" in html
+    if url in ("thresholds", "thresholds/quick-sheet"):
+        # said in full once: on the overview, and on the quick sheet, which is printed alone
+        assert "are awaiting confirmation by the partnership" in " ".join(html.split())
+    else:
+        assert "are awaiting confirmation" not in html
+        link = re.search(r'href="([^"]*)#about-the-level-names"', html)
+        assert link, url
+        target = (path.parent / link.group(1) / "index.html").resolve()
+        assert target == page(built_site, "thresholds").resolve(), url
+        assert 'id="about-the-level-names"' in target.read_text(encoding="utf-8")
     assert "{{" not in html
 
 

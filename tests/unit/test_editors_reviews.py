@@ -4,6 +4,7 @@ the dashboard's HTML (with the build date pinned, never "today")."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -82,3 +83,40 @@ def test_dashboard_html_marks_states_and_escapes_titles(project_copy):
     assert 'href="../../manual/neglect/"' in html
     overdue = sum(1 for i in reviews.items(site) if i.state(site.today) == "overdue")
     assert f'<span data-review-count="overdue">{overdue}</span>' in html
+
+
+def test_to_confirm_lists_each_chapters_items_escaped_with_a_count(project_copy):
+    path = project_copy / "docs/manual/neglect.md"
+    text = path.read_text(encoding="utf-8")
+    assert "\nto_confirm:" in text
+    text = re.sub(r"\nto_confirm: [^\n]*", '\nto_confirm: ["Where the <b>toolkit</b> & its guide live", "Second detail"]', text, count=1)
+    path.write_text(text, encoding="utf-8")
+    site = load_site(project_copy, today=date(2027, 4, 15))
+    assert not site.report.errors
+    groups = reviews.to_confirm_groups(site)
+    neglect = next(g for g in groups if g["chapter"].id == "2.14")
+    assert neglect["items"] == ["Where the <b>toolkit</b> & its guide live", "Second detail"]
+    # every published chapter with a to_confirm list is there, and no other
+    expected = {c.id for c in site.chapters if c.status == "published" and c.meta.to_confirm}
+    assert {g["chapter"].id for g in groups} == expected and len(expected) > 1
+    html = reviews.to_confirm_list(site)
+    assert "<li>Where the &lt;b&gt;toolkit&lt;/b&gt; &amp; its guide live</li>" in html and "<b>toolkit" not in html
+    section = html[html.index('data-to-confirm-chapter="2.14"'):]
+    section = section[:section.index("</section>")]
+    assert 'href="../../manual/neglect/"' in section
+    assert '<span class="review-to-confirm__count">(2)</span>' in section
+    assert section.count("<li>") == 2
+    total = sum(len(g["items"]) for g in groups)
+    assert f"<strong>{total}</strong> details to confirm in <strong>{len(groups)}</strong> chapters" in html
+
+
+def test_to_confirm_list_says_so_when_there_is_nothing(project_copy):
+    for path in (project_copy / "docs/manual").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(r"\nto_confirm:(?: \[[^\n]*\]|(?:\n +- [^\n]*)+)", "", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    site = load_site(project_copy, today=date(2027, 4, 15))
+    assert not site.report.errors
+    assert reviews.to_confirm_groups(site) == []
+    assert "No chapter lists a local detail to confirm." in reviews.to_confirm_list(site)

@@ -246,7 +246,18 @@ def test_every_macro_that_shows_level_names_shows_the_note(real_site):
         # a level page's own name is its title (from the nav); its step links name the next level
         expected = "Level 4: Specialist / statutory" if name == "level" else "Level 3: Targeted / complex"
         assert expected in out, name
-        assert "data-thresholds-names-note" in out and "awaiting confirmation" in out, name
+        # the full note is said once, on the overview and on the stand-alone quick sheet;
+        # the other pages link to it
+        if name in ("levels", "sheet"):
+            assert 'data-thresholds-names-note="full"' in out and "awaiting confirmation" in out, name
+            assert 'id="about-the-level-names"' in out, name
+        else:
+            assert 'data-thresholds-names-note="pointer"' in out, name
+            assert "awaiting confirmation" not in out and 'id="about-the-level-names"' not in out, name
+    # the pointer's link lands on the overview (thresholds/index.md) from each page's own address
+    assert 'href="../../#about-the-level-names"' in outputs["level"]
+    assert 'href="../#about-the-level-names"' in outputs["matrix"]
+    assert 'href="../#about-the-level-names"' in outputs["finder"]
 
 
 def test_no_note_once_every_name_is_confirmed(project_copy):
@@ -258,6 +269,8 @@ def test_no_note_once_every_name_is_confirmed(project_copy):
     m = pages.macros(site)
     assert "data-thresholds-names-note" not in m["threshold_level"]("universal")
     assert "data-thresholds-names-note" not in m["thresholds_finder"]()
+    assert "data-thresholds-names-note" not in m["thresholds_levels"]()
+    assert "data-thresholds-names-note" not in m["thresholds_quick_sheet"]()
 
 
 def test_level_page_lists_exactly_its_own_indicators(real_site):
