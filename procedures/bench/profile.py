@@ -1,0 +1,174 @@
+"""Where one build spends its CPU time: ``python -m procedures.bench.profile``.
+
+Copies the project as a fresh clone would have it (no ``.cache/``), adds N synthetic
+chapters (procedures/bench/synth.py), and runs one cold ``procedures build`` in this
+process with every part timed in CPU seconds, so the shares hold even on a busy machine:
+
+* the MkDocs build runs under cProfile with a per-thread CPU clock; each row is the
+  cumulative CPU time of one entry point (reading pages, mkdocs-macros, this plugin's
+  hooks, Markdown, the sidebar navigation template, the other templates, writing files);
+* each after-build step (valid-HTML fixes, the URL manifest, Pagefind, the PDFs, the
+  briefing sizes, the security headers) is timed as the CPU time of its own thread plus
+  the CPU time of the programs it waited for (Pagefind, the Chromium that prints PDFs).
+  Pagefind starts in one step and is waited for in another, so its CPU is counted where
+  it is waited for.
+
+cProfile adds a cost to every Python function call, so parts made of many small calls
+(Markdown, Jinja) look somewhat larger than they are; the shares are for finding where
+the time goes, not figures to compare with stock Material (``make bench`` does that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+# (label, file path suffix, function name): cumulative CPU of that function
+ENTRIES = [
+    ("Reading page sources", "mkdocs/structure/pages.py", "read_source"),
+    ("mkdocs-macros (page macros)", "mkdocs_macros/plugin.py", "on_page_markdown"),
+    ("This plugin: on_page_markdown (meta, abbreviations)", "procedures/plugin.py", "on_page_markdown"),
+    ("Markdown to HTML (Python-Markdown and extensions)", "mkdocs/structure/pages.py", "render"),
+    ("This plugin: on_page_content (images, search info …)", "procedures/plugin.py", "on_page_content"),
+    ("This plugin: on_page_context (chapter head and foot …)", "procedures/plugin.py", "on_page_context"),
+    ("Sidebar navigation (partials/nav.html, with the nav cache)", "partials/nav.html", "root"),
+    ("Writing files", "mkdocs/utils/__init__.py", "write_file"),
+    ("This plugin: on_post_build (feeds, JSON, stylesheet bundle)", "procedures/plugin.py", "on_post_build"),
+    ("This plugin: on_config, on_files, on_env", "procedures/plugin.py", ("on_config", "on_files", "on_env")),
+]
+PAGE_BUILD = ("mkdocs/commands/build.py", "_build_page")
+TEMPLATES = "Page templates (Material and overrides, without the sidebar)"
+
+
+@dataclass
+class Row:
+    label: str
+    cpu: float
+
+
+def _cumulative(stats: pstats.Stats, suffix: str, names) -> float:
+    names = (names,) if isinstance(names, str) else names
+    total = 0.0
+    for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if func in names and filename.replace("\\", "/").endswith(suffix):
+            total += ct
+    return total
+
+
+def mkdocs_rows(stats: pstats.Stats, total: float) -> list[Row]:
+    """Split the MkDocs build's CPU into the ENTRIES, the templates and the rest."""
+    rows = [Row(label, _cumulative(stats, suffix, names)) for label, suffix, names in ENTRIES]
+    by = {r.label: r.cpu for r in rows}
+    page_build = _cumulative(stats, *PAGE_BUILD)
+    templates = page_build - by[ENTRIES[5][0]] - by[ENTRIES[6][0]] - by[ENTRIES[7][0]]
+    rows.insert(6, Row(TEMPLATES, max(templates, 0.0)))
+    rows.append(Row("Other MkDocs work (config, files, navigation structure, theme files)",
+                    max(total - sum(r.cpu for r in rows), 0.0)))
+    return rows
+
+
+def _children_cpu() -> float:
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
+
+
+def profile_build(project: Path, out: Path, top: int = 0) -> tuple[list[Row], list[Row], float, str]:
+    """One cold build of ``project``: (MkDocs rows, after-build rows, validation CPU, top functions)."""
+    from .. import builder, registry
+    from ..site import get_site, resolve
+    from ..threads import in_own_thread
+
+    project = project.resolve()
+    t0 = time.thread_time()
+    site = get_site(project)
+    validation = time.thread_time() - t0
+    if site.report.errors:
+        raise SystemExit("\n".join(str(p) for p in site.report.errors))
+    builder._log_to_stderr()
+    tmp = out.parent / f".site-build-profile-{int(time.time() * 1000)}"
+    prof = cProfile.Profile(time.thread_time)
+    t0 = time.thread_time()
+    prof.enable()
+    builder.mkdocs_build(project / "mkdocs.yml", tmp)
+    prof.disable()
+    mkdocs_total = time.thread_time() - t0
+    stats = pstats.Stats(prof)
+    rows = mkdocs_rows(stats, mkdocs_total)
+
+    after: list[Row] = []
+    for spec in registry.AFTER_BUILD:
+        step = resolve(spec)
+        used: dict[str, float] = {}
+
+        def run(step=step, used=used):
+            c0, t = _children_cpu(), time.thread_time()
+            step(site, tmp)
+            used["cpu"] = time.thread_time() - t + _children_cpu() - c0
+
+        in_own_thread(run, name=spec)
+        after.append(Row(spec, used["cpu"]))
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+
+    listing = ""
+    if top:
+        import io
+
+        buf = io.StringIO()
+        own = pstats.Stats(prof, stream=buf)
+        own.sort_stats("tottime").print_stats(r"procedures|overrides|macros/__init__", top)
+        listing = buf.getvalue()
+    return rows, after, validation, listing
+
+
+def shares_table(rows: list[Row], after: list[Row], validation: float) -> str:
+    every = [Row("Validation: data, front matter, cross checks (load_site)", validation)] + rows + after
+    total = sum(r.cpu for r in every)
+    lines = ["| Part of the build | CPU | Share |", "|---|--:|--:|"]
+    for r in every:
+        lines.append(f"| {r.label} | {r.cpu:.2f} s | {100 * r.cpu / total:.1f}% |" if total else f"| {r.label} | – | – |")
+    lines.append(f"| **Total** | {total:.2f} s | 100% |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .__main__ import clone_project, macro_names
+    from .synth import write_manual
+
+    p = argparse.ArgumentParser(prog="python -m procedures.bench.profile", description=__doc__.split("\n\n")[0])
+    p.add_argument("--chapters", type=int, default=1000, help="synthetic chapters (default 1000)")
+    p.add_argument("--words", type=int, default=3000, help="words per synthetic chapter (default 3000)")
+    p.add_argument("--top", type=int, default=0, help="also list this project's N most expensive functions (own time)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary project and build (prints where)")
+    args = p.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="procedures-profile-"))
+    try:
+        project = clone_project(work / "project")
+        write_manual(project, args.chapters, args.words, macro_names(project))
+        print(f"Profiling one cold build of {args.chapters} synthetic chapters …", file=sys.stderr)
+        rows, after, validation, listing = profile_build(project, project / "site", args.top)
+        print(f"\nOne cold build, {args.chapters} synthetic chapters of ~{args.words} words plus the real manual "
+              f"(CPU seconds, profiled with cProfile on a per-thread CPU clock):\n")
+        print(shares_table(rows, after, validation))
+        if listing:
+            print("\nThis project's most expensive functions (own CPU time):\n")
+            print(listing)
+    finally:
+        if args.keep:
+            print(f"Kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
