@@ -22,7 +22,21 @@ def anchor(term: str) -> str:
 
 
 def abbreviations_markdown(site: Site) -> str:
-    """Lines for Python-Markdown's ``abbr`` extension, appended to every page."""
+    """Lines for Python-Markdown's ``abbr`` extension, appended to every page.
+
+    The same for every page of a build, so made once per loaded site (a changed
+    data/glossary.yml loads a new site, or replaces ``site.data["glossary"]``: either
+    makes it again)."""
+    data = site.data.get("glossary")
+    cached = site.extra.get("_abbreviations_markdown")
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    text = _abbreviations(site)
+    site.extra["_abbreviations_markdown"] = (data, text)
+    return text
+
+
+def _abbreviations(site: Site) -> str:
     out = []
     for t in terms(site):
         if t.is_acronym:

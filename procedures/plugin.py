@@ -48,6 +48,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 print(line, file=sys.stderr)
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
+        self._hook_cache = {}  # feature hooks are looked up again for every build
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -75,13 +76,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             files = hook(self.site, files, config) or files
         return files
 
-    @staticmethod
-    def _hooks(name: str):
-        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``."""
-        for spec in registry.PAGE_HOOKS:
-            fn = getattr(resolve(spec), name, None)
-            if fn is not None:
-                yield fn
+    def _hooks(self, name: str) -> tuple:
+        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``: looked up once
+        per build (each build makes a new plugin), not once per page."""
+        found = self.__dict__.setdefault("_hook_cache", {})  # (set afresh by on_config)
+        if name not in found:
+            found[name] = tuple(fn for spec in registry.PAGE_HOOKS
+                                if (fn := getattr(resolve(spec), name, None)) is not None)
+        return found[name]
 
     @staticmethod
     def _is_draft(page) -> bool:

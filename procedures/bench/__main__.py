@@ -221,7 +221,7 @@ def bench_size(n: int, args, work: Path, browser, lighthouse_cmd) -> dict:
     write_manual(base, n, args.words, macro_names(base))
     write_stock(base)
     env = dict(os.environ, PYTHONHASHSEED="0")
-    res: dict = {"chapters": n, "real_chapters": len([p for p in (base / "docs/manual").glob("*.md")
+    res: dict = {"chapters": n, "words": args.words, "real_chapters": len([p for p in (base / "docs/manual").glob("*.md")
                                                        if not p.name.startswith(PREFIX)]) - 1}
 
     runs: dict[str, dict[str, list[measure.Run]]] = {c: {"cold": [], "repeated": []} for c in COLUMNS}
@@ -381,7 +381,7 @@ def report(res: dict) -> str:
     for key, label in (("raw", "Chapter page HTML, raw"), ("gzip", "Chapter page HTML, gzip")):
         rows.append((label, _kb(h["stock"][key]), _kb(h["prune"][key]), _kb(h["ours"][key]),
                      _ratio(h["ours"][key], h["prune"][key]), _ratio(h["ours"][key], h["stock"][key])))
-    lines = [f"{n} synthetic chapters of ~3,000 words plus the real manual ({res['real_chapters']} chapters); "
+    lines = [f"{n} synthetic chapters of ~{res.get('words', 3000):,} words plus the real manual ({res['real_chapters']} chapters); "
              f"page {res['page']}; medians of {len(b['ours']['cold']['walls'])} interleaved runs", "",
              headline(res), ""]
     lines += _table(("Measure", "Stock Material", "Stock + prune", "This site", "÷ stock + prune", "÷ stock"), rows)

@@ -205,3 +205,33 @@ def test_the_headline_is_the_cold_build_against_stock_with_prune(result):
     assert "400 MB against 110 MB = 3.64×" in line
     text = report(result)
     assert line in text and "Stock + prune" in text
+
+
+# --- the profile's split ---------------------------------------------------------------
+
+
+class _FakeStats:
+    def __init__(self, entries):
+        self.stats = {(f, 1, fn): (1, 1, 0.0, ct, {}) for f, fn, ct in entries}
+
+
+def test_the_profile_splits_the_mkdocs_build_without_counting_twice():
+    from procedures.bench import profile
+
+    stats = _FakeStats([
+        ("/x/mkdocs/structure/pages.py", "render", 50.0),
+        ("/x/mkdocs/commands/build.py", "_build_page", 20.0),
+        ("/x/procedures/plugin.py", "on_page_context", 2.0),
+        ("/x/overrides/partials/nav.html", "root", 5.0),
+        ("/x/mkdocs/utils/__init__.py", "write_file", 1.0),
+        ("/x/procedures/plugin.py", "on_files", 0.5),
+        ("/x/procedures/plugin.py", "on_env", 0.25),
+    ])
+    rows = {r.label: r.cpu for r in profile.mkdocs_rows(stats, total=100.0)}
+    assert rows["Markdown to HTML (Python-Markdown and extensions)"] == 50.0
+    assert rows[profile.TEMPLATES] == 20.0 - 2.0 - 5.0 - 1.0
+    assert rows["This plugin: on_config, on_files, on_env"] == 0.75
+    assert sum(rows.values()) == 100.0  # the rest is "other MkDocs work"
+    table = profile.shares_table(profile.Profile(
+        [profile.Row("a", 6.0), profile.Row("b", 2.0)], [profile.Row("pdf", 4.0)], 0.0, mkdocs_plain=4.0))
+    assert "| a | 6.00 s | 50.0% | 3.00 s | 37.5% |" in table and "| pdf | 4.00 s | 33.3% | 4.00 s | 50.0% |" in table
