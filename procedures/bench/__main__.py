@@ -384,6 +384,8 @@ def report(res: dict) -> str:
     lines = [f"{n} synthetic chapters of ~{res.get('words', 3000):,} words plus the real manual ({res['real_chapters']} chapters); "
              f"page {res['page']}; medians of {len(b['ours']['cold']['walls'])} interleaved runs", "",
              headline(res), ""]
+    if res.get("busy"):
+        lines[2:2] = ["WARNING: the machine was busy during this run: these timings are not results.", ""]
     lines += _table(("Measure", "Stock Material", "Stock + prune", "This site", "÷ stock + prune", "÷ stock"), rows)
 
     rows2: list[tuple[str, ...]] = []
@@ -433,6 +435,13 @@ def machine() -> str:
     return f"{platform.node() or 'machine'}: {cpus} CPU cores, Python {platform.python_version()}, load average {load:.1f} at start"
 
 
+def busy() -> bool:
+    """Other work is running: a load average above half the cores."""
+    if not hasattr(os, "getloadavg"):
+        return False
+    return os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m procedures.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--chapters", type=int, nargs="+", default=[400, 1000], help="manual sizes to measure (default: 400 1000)")
@@ -456,6 +465,9 @@ def main(argv: list[str] | None = None) -> int:
         args.lighthouse_at = list(args.chapters)
 
     print(machine(), file=sys.stderr)
+    if busy():
+        print("WARNING: the machine is busy (load average above half its cores): the timings of this run "
+              "are not results; measure again on a quiet machine", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix="procedures-bench-"))
     lighthouse_cmd, lh_note = (None, "skipped (--no-lighthouse)") if args.no_lighthouse or args.no_browser else measure.lighthouse_command()
     if lh_note:
@@ -478,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
                 if lh_note:
                     res["lighthouse_note"] = lh_note
                 res["bench_seconds"] = round(time.perf_counter() - started)
+                res["busy"] = busy()
                 results.append(res)
                 print("\n" + report(res) + "\n", flush=True)
             if len(results) > 1:

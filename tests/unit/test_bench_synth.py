@@ -235,3 +235,8 @@ def test_the_profile_splits_the_mkdocs_build_without_counting_twice():
     table = profile.shares_table(profile.Profile(
         [profile.Row("a", 6.0), profile.Row("b", 2.0)], [profile.Row("pdf", 4.0)], 0.0, mkdocs_plain=4.0))
     assert "| a | 6.00 s | 50.0% | 3.00 s | 37.5% |" in table and "| pdf | 4.00 s | 33.3% | 4.00 s | 50.0% |" in table
+
+
+def test_a_busy_run_says_its_timings_are_not_results(result):
+    assert "busy" not in report(result)
+    assert "WARNING: the machine was busy" in report(result | {"busy": True})
