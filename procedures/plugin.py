@@ -49,6 +49,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
         self._hook_cache = {}  # feature hooks are looked up again for every build
+        # the glossary's tooltips, given to Markdown once per build (else appended to each page)
+        self._abbr_configured = glossary.configure_markdown(site, config)
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -110,6 +112,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             page.meta.setdefault("description", info.model.description)
         for hook in self._hooks("on_page_markdown"):
             markdown = hook(self.site, page, markdown, config) or markdown
+        if getattr(self, "_abbr_configured", False):
+            return markdown
         abbr = glossary.abbreviations_markdown(self.site)
         return f"{markdown}\n\n{abbr}\n" if abbr else markdown
 

@@ -31,21 +31,26 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# (label, file path suffix, function name): cumulative CPU of that function
+# (label, file path suffix, function name(s), called inside MkDocs' _build_page?):
+# each row is the cumulative CPU of those functions
 ENTRIES = [
-    ("Reading page sources", "mkdocs/structure/pages.py", "read_source"),
-    ("mkdocs-macros (page macros)", "mkdocs_macros/plugin.py", "on_page_markdown"),
-    ("This plugin: on_page_markdown (meta, abbreviations)", "procedures/plugin.py", "on_page_markdown"),
-    ("Markdown to HTML (Python-Markdown and extensions)", "mkdocs/structure/pages.py", "render"),
-    ("This plugin: on_page_content (images, search info …)", "procedures/plugin.py", "on_page_content"),
-    ("This plugin: on_page_context (chapter head and foot …)", "procedures/plugin.py", "on_page_context"),
-    ("Sidebar navigation (partials/nav.html, with the nav cache)", "partials/nav.html", "root"),
-    ("Writing files", "mkdocs/utils/__init__.py", "write_file"),
-    ("This plugin: on_post_build (feeds, JSON, stylesheet bundle)", "procedures/plugin.py", "on_post_build"),
-    ("This plugin: on_config, on_files, on_env", "procedures/plugin.py", ("on_config", "on_files", "on_env")),
+    ("Reading page sources", "mkdocs/structure/pages.py", "read_source", False),
+    ("mkdocs-macros (page macros)", "mkdocs_macros/plugin.py", "on_page_markdown", False),
+    ("This plugin: on_page_markdown (meta, abbreviations)", "procedures/plugin.py", "on_page_markdown", False),
+    ("Markdown to HTML (Python-Markdown and extensions)", "mkdocs/structure/pages.py", "render", False),
+    ("This plugin: on_page_content (images, search info …)", "procedures/plugin.py", "on_page_content", False),
+    ("This plugin: on_page_context (chapter head and foot …)", "procedures/plugin.py", "on_page_context", True),
+    ("Material's search plugin (lunr index; stock only)", "material/plugins/search/plugin.py",
+     ("on_page_context", "on_post_build"), True),
+    ("Sidebar navigation (partials/nav.html; here with the nav cache)", "partials/nav.html", "root", True),
+    ("Writing files", "mkdocs/utils/__init__.py", "write_file", True),
+    ("This plugin: on_post_build (feeds, JSON, stylesheet bundle)", "procedures/plugin.py", "on_post_build", False),
+    ("This plugin: on_config, on_files, on_env", "procedures/plugin.py", ("on_config", "on_files", "on_env"), False),
 ]
 PAGE_BUILD = ("mkdocs/commands/build.py", "_build_page")
 TEMPLATES = "Page templates (Material and overrides, without the sidebar)"
+SEARCH_POST_BUILD = ("material/plugins/search/plugin.py", "on_post_build")  # runs outside _build_page
+OTHER = "Other MkDocs work (config, files, navigation structure, theme files)"
 
 
 @dataclass
@@ -65,14 +70,35 @@ def _cumulative(stats: pstats.Stats, suffix: str, names) -> float:
 
 def mkdocs_rows(stats: pstats.Stats, total: float) -> list[Row]:
     """Split the MkDocs build's CPU into the ENTRIES, the templates and the rest."""
-    rows = [Row(label, _cumulative(stats, suffix, names)) for label, suffix, names in ENTRIES]
-    by = {r.label: r.cpu for r in rows}
-    page_build = _cumulative(stats, *PAGE_BUILD)
-    templates = page_build - by[ENTRIES[5][0]] - by[ENTRIES[6][0]] - by[ENTRIES[7][0]]
-    rows.insert(6, Row(TEMPLATES, max(templates, 0.0)))
-    rows.append(Row("Other MkDocs work (config, files, navigation structure, theme files)",
-                    max(total - sum(r.cpu for r in rows), 0.0)))
+    rows = [Row(label, _cumulative(stats, suffix, names)) for label, suffix, names, _inside in ENTRIES]
+    inside = sum(r.cpu for r, e in zip(rows, ENTRIES, strict=True) if e[3]) - _cumulative(stats, *SEARCH_POST_BUILD)
+    templates = _cumulative(stats, *PAGE_BUILD) - inside
+    at = next(i for i, e in enumerate(ENTRIES) if e[2] == "root")  # just before the sidebar
+    rows.insert(at, Row(TEMPLATES, max(templates, 0.0)))
+    rows.append(Row(OTHER, max(total - sum(r.cpu for r in rows), 0.0)))
     return rows
+
+
+def profile_mkdocs(config_file: Path, out: Path, calibrate: bool = True,
+                   strict: bool = True) -> tuple[pstats.Stats, float, float | None, cProfile.Profile]:
+    """One MkDocs build of ``config_file`` into ``out`` under the profiler: (statistics,
+    CPU with the profiler, CPU of the same build without it if ``calibrate``, profile)."""
+    from .. import builder
+
+    builder._log_to_stderr()
+    plain = None
+    if calibrate:  # the same MkDocs build without the profiler: its true CPU time
+        scratch = out.parent / f".site-build-plain-{int(time.time() * 1000)}"
+        t0 = time.thread_time()
+        builder.mkdocs_build(config_file, scratch, strict=strict)
+        plain = time.thread_time() - t0
+        shutil.rmtree(scratch, ignore_errors=True)
+    prof = cProfile.Profile(time.thread_time)
+    t0 = time.thread_time()
+    prof.enable()
+    builder.mkdocs_build(config_file, out, strict=strict)
+    prof.disable()
+    return pstats.Stats(prof), time.thread_time() - t0, plain, prof
 
 
 def _children_cpu() -> float:
@@ -91,7 +117,7 @@ class Profile:
 
 def profile_build(project: Path, out: Path, top: int = 0, calibrate: bool = True, stats_file: Path | None = None) -> Profile:
     """One cold build of ``project`` (a fresh copy: the PDFs are printed)."""
-    from .. import builder, registry
+    from .. import registry
     from ..site import get_site, resolve
     from ..threads import in_own_thread
 
@@ -101,22 +127,8 @@ def profile_build(project: Path, out: Path, top: int = 0, calibrate: bool = True
     validation = time.thread_time() - t0
     if site.report.errors:
         raise SystemExit("\n".join(str(p) for p in site.report.errors))
-    builder._log_to_stderr()
-    plain = None
-    if calibrate:  # the same MkDocs build without the profiler: its true CPU time
-        scratch = out.parent / f".site-build-plain-{int(time.time() * 1000)}"
-        t0 = time.thread_time()
-        builder.mkdocs_build(project / "mkdocs.yml", scratch)
-        plain = time.thread_time() - t0
-        shutil.rmtree(scratch, ignore_errors=True)
     tmp = out.parent / f".site-build-profile-{int(time.time() * 1000)}"
-    prof = cProfile.Profile(time.thread_time)
-    t0 = time.thread_time()
-    prof.enable()
-    builder.mkdocs_build(project / "mkdocs.yml", tmp)
-    prof.disable()
-    mkdocs_total = time.thread_time() - t0
-    stats = pstats.Stats(prof)
+    stats, mkdocs_total, plain, prof = profile_mkdocs(project / "mkdocs.yml", tmp, calibrate)
     if stats_file:
         stats.dump_stats(str(stats_file))
     rows = mkdocs_rows(stats, mkdocs_total)
@@ -174,6 +186,29 @@ def shares_table(p: Profile) -> str:
     return "\n".join(lines)
 
 
+def _scaled(rows: list[Row], plain: float | None) -> list[Row]:
+    k = (plain / sum(r.cpu for r in rows)) if plain else 1.0
+    return [Row(r.label, r.cpu * k) for r in rows]
+
+
+def comparison_table(ours: Profile, stock: list[Row], stock_plain: float | None) -> str:
+    """CPU per part, this site against stock + prune on the same pages (MkDocs rows
+    scaled to each build's CPU without the profiler)."""
+    mine = {r.label: r.cpu for r in _scaled(ours.mkdocs, ours.mkdocs_plain)}
+    theirs = {r.label: r.cpu for r in _scaled(stock, stock_plain)}
+    lines = ["| Part of the build | This site | Stock + prune |", "|---|--:|--:|",
+             f"| Validation: data, front matter, cross checks (load_site) | {ours.validation:.2f} s | – |"]
+    for label in mine:
+        a, b = mine[label], theirs.get(label, 0.0)
+        if a or b:
+            lines.append(f"| {label} | {a:.2f} s | {b:.2f} s |")
+    for r in ours.after:
+        lines.append(f"| {r.label} | {r.cpu:.2f} s | – |")
+    total_mine = ours.validation + sum(mine.values()) + sum(r.cpu for r in ours.after)
+    lines.append(f"| **Total** | {total_mine:.2f} s | {sum(theirs.values()):.2f} s |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .__main__ import clone_project, macro_names
     from .synth import write_manual
@@ -185,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the temporary project and build (prints where)")
     p.add_argument("--no-calibrate", action="store_true",
                    help="skip the unprofiled MkDocs build that measures the profiler's own cost")
+    p.add_argument("--compare-stock", action="store_true",
+                   help="also profile stock Material with navigation.prune on the same pages, part by part")
     p.add_argument("--stats", type=Path, help="also save the cProfile statistics to this file (for pstats or snakeviz)")
     args = p.parse_args(argv)
 
@@ -198,6 +235,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nOne cold build, {args.chapters} synthetic chapters of ~{args.words} words plus the real manual "
               f"(CPU seconds, profiled with cProfile on a per-thread CPU clock):\n")
         print(shares_table(prof))
+        if args.compare_stock:
+            from .__main__ import STOCK_CONFIGS, write_stock
+
+            print("Profiling stock Material with navigation.prune on the same pages …", file=sys.stderr)
+            write_stock(project)
+            stats, total, plain, _ = profile_mkdocs(project / STOCK_CONFIGS["prune"], project / "site-prune",
+                                                    calibrate=not args.no_calibrate, strict=False)
+            print("\nThe same pages, this site against stock Material with navigation.prune (CPU seconds; "
+                  "MkDocs rows scaled to each build's CPU without the profiler):\n")
+            print(comparison_table(prof, mkdocs_rows(stats, total), plain))
         if prof.listing:
             print("\nThis project's most expensive functions (own CPU time):\n")
             print(prof.listing)

@@ -1,7 +1,8 @@
 """Work the build does once instead of once per page gives byte-for-byte the pages an
 uncached build writes, and a changed data file changes exactly the pages that depend
-on it (procedures/glossary.py: the abbreviations every page carries; procedures/plugin.py:
-the feature hooks, looked up once per build)."""
+on it (procedures/glossary.py: the glossary's tooltips, given to Markdown once per build
+instead of appended to every page; procedures/plugin.py: the feature hooks, looked up
+once per build)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,10 @@ def test_abbreviations_made_once_per_build_and_remade_when_the_glossary_changes(
     after = _pages(build_site(project_copy, tmp_path / "after", **quiet))  # same process: cached site reloaded
     assert len(made) == 2, "the changed glossary did not make the abbreviations again"
 
-    # reference: the same project built with no per-build cache at all
-    monkeypatch.setattr(glossary, "abbreviations_markdown", original)
+    # reference: the same project built with no per-build work at all, as before: the
+    # definitions appended to every page, made again for every page
+    monkeypatch.setattr(glossary, "configure_markdown", lambda site, config: False)
+    monkeypatch.setattr(glossary, "abbreviations", original)
     reference = _pages(build_site(project_copy, tmp_path / "reference", **quiet))
     assert after.keys() == reference.keys()
     assert [k for k in after if after[k] != reference[k] and not k.startswith("404")] == []
@@ -59,13 +62,42 @@ def test_abbreviations_made_once_per_build_and_remade_when_the_glossary_changes(
 
 def test_a_replaced_glossary_is_noticed_on_the_same_site(project_copy):
     site = load_site(project_copy)
-    first = glossary.abbreviations_markdown(site)
-    assert "*[LADO]: Local Authority Designated Officer" in first
-    assert glossary.abbreviations_markdown(site) is first  # made once
+    first = glossary.abbreviations(site)
+    assert ("LADO", "Local Authority Designated Officer") in first
+    assert glossary.abbreviations(site) is first  # made once
     data = site.data["glossary"]
     term = next(t for t in data.terms if t.term == "LADO")
     site.data["glossary"] = data.model_copy(update={"terms": [term.model_copy(update={"expansion": "Changed"})]})
+    assert glossary.abbreviations(site) == [("LADO", "Changed")]
     assert glossary.abbreviations_markdown(site) == "*[LADO]: Changed"
+
+
+class _Config:
+    def __init__(self, extensions, options=None):
+        self.markdown_extensions = extensions
+        self.mdx_configs = options or {}
+
+
+def test_the_tooltips_go_to_markdown_once_and_only_where_abbr_is_on(project_copy):
+    site = load_site(project_copy)
+    config = _Config(["toc", "abbr"], {"toc": {"permalink": True}})
+    assert glossary.configure_markdown(site, config) is True
+    assert config.mdx_configs["abbr"]["glossary"] == {t.strip(): e.strip() for t, e in glossary.abbreviations(site)}
+    assert config.mdx_configs["toc"] == {"permalink": True}
+    off = _Config(["toc"])
+    assert glossary.configure_markdown(site, off) is False and off.mdx_configs == {}
+
+
+def test_markdown_with_the_glossary_option_writes_what_appended_definitions_wrote(project_copy):
+    import markdown
+
+    site = load_site(project_copy)
+    config = _Config(["abbr", "toc", "tables"])
+    glossary.configure_markdown(site, config)
+    text = "## LADO and CSC\n\nTell the LADO, CSC or MASH; not ladon or XLADO.\n\n| LADO | CSC |\n|---|---|\n| CP | x |\n"
+    appended = markdown.markdown(text + "\n\n" + glossary.abbreviations_markdown(site) + "\n", extensions=config.markdown_extensions)
+    configured = markdown.markdown(text, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    assert configured == appended and configured.count("<abbr") >= 5
 
 
 def test_feature_hooks_are_looked_up_once_per_build(monkeypatch):

@@ -240,3 +240,13 @@ def test_the_profile_splits_the_mkdocs_build_without_counting_twice():
 def test_a_busy_run_says_its_timings_are_not_results(result):
     assert "busy" not in report(result)
     assert "WARNING: the machine was busy" in report(result | {"busy": True})
+
+
+def test_the_comparison_with_stock_scales_each_build_by_its_own_profiler_cost():
+    from procedures.bench import profile
+
+    ours = profile.Profile([profile.Row("Markdown", 8.0), profile.Row("Nav", 2.0)], [profile.Row("pdf", 3.0)], 0.5,
+                           mkdocs_plain=5.0)
+    table = profile.comparison_table(ours, [profile.Row("Markdown", 6.0), profile.Row("Nav", 6.0)], stock_plain=4.0)
+    assert "| Markdown | 4.00 s | 2.00 s |" in table and "| Nav | 1.00 s | 2.00 s |" in table
+    assert "| pdf | 3.00 s | – |" in table and "| **Total** | 8.50 s | 4.00 s |" in table
