@@ -83,6 +83,9 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
             spec = GitIgnoreSpec.from_lines([f"/{src}" for src in unlisted])
             config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec
+        self._hook_cache = {}  # feature hooks are looked up again for every build
+        # the glossary's tooltips, given to Markdown once per build (else appended to each page)
+        self._abbr_configured = glossary.configure_markdown(site, config)
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -110,13 +113,14 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             files = hook(self.site, files, config) or files
         return files
 
-    @staticmethod
-    def _hooks(name: str):
-        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``."""
-        for spec in registry.PAGE_HOOKS:
-            fn = getattr(resolve(spec), name, None)
-            if fn is not None:
-                yield fn
+    def _hooks(self, name: str) -> tuple:
+        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``: looked up once
+        per build (each build makes a new plugin), not once per page."""
+        found = self.__dict__.setdefault("_hook_cache", {})  # (set afresh by on_config)
+        if name not in found:
+            found[name] = tuple(fn for spec in registry.PAGE_HOOKS
+                                if (fn := getattr(resolve(spec), name, None)) is not None)
+        return found[name]
 
     @staticmethod
     def _is_draft(page) -> bool:
@@ -143,6 +147,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             page.meta.setdefault("description", info.model.description)
         for hook in self._hooks("on_page_markdown"):
             markdown = hook(self.site, page, markdown, config) or markdown
+        if getattr(self, "_abbr_configured", False):
+            return markdown
         abbr = glossary.abbreviations_markdown(self.site)
         return f"{markdown}\n\n{abbr}\n" if abbr else markdown
 

@@ -1,21 +1,33 @@
 """``make bench`` — the performance benchmark (prints figures; it is not a test).
 
-For each manual size N (default 400 and 1000) it copies the real project (config,
-templates, data, docs) into a temporary folder, adds N deterministic synthetic chapters
-of about 3,000 words (procedures/bench/synth.py), and measures, side by side on the same
-content, this site and stock Material for MkDocs (theme defaults, built-in lunr search,
-no procedures plugin):
+For each manual size N (default 400 and 1000) it makes a copy of the project as a fresh
+clone has it (the files git tracks, plus uncommitted edits; never ``.cache/``, ``site/``
+or other ignored files), adds N deterministic synthetic chapters shaped like real ones
+(procedures/bench/synth.py: links, headings, tables, lists, admonitions, glossary terms,
+at-a-glance blocks, a large vocabulary), and builds the same content three ways:
 
-* full build: wall time, CPU time and peak memory (``procedures build`` includes
-  validation, search indexing and every after-build step);
-* a chapter page's HTML, raw and gzip;
-* a first visit to a chapter page in Chromium: bytes on the wire and requests;
-* search: bytes transferred and milliseconds until the first result of a one-word query;
-* save-to-preview for a one-chapter edit under the preview server (at 400 chapters);
-* Lighthouse mobile scores of a chapter page (skipped with a message without Node).
+* **stock** — stock Material for MkDocs, theme defaults and its built-in search;
+* **stock + prune** — the same plus the one line ``navigation.prune``, the strongest
+  stock setup (the chapters are grouped in the manual's sections in both);
+* **this site** — ``procedures build``: validation, the MkDocs build, valid-HTML fixes,
+  search indexing, the PDFs and the security headers.
 
-Run ``python -m procedures.bench --help`` for the options. Figures depend on the machine:
-always compare the two columns of the same run, never figures from different machines.
+Each build is timed **cold** (a fresh copy with empty caches) and **repeated** (built
+again in the same copy); the three columns are interleaved, and their order rotates,
+so that other work on the machine hits them alike. Reported: medians of ``--repeat``
+runs (at least three) of wall time, CPU time of the whole process tree (the build and
+every program it waited for: Pagefind, Chromium) and peak memory as PSS summed over the
+process tree (memory shared between processes counted once). The headline is the cold
+build against stock + prune.
+
+Then, on the last builds: a chapter page's HTML, raw and gzip; a first visit to it in
+Chromium (bytes, requests); search (bytes, ms to the first result); save-to-preview for
+a one-chapter edit under the preview server (at 400 chapters; worst of five edits and
+median); Lighthouse mobile scores (skipped with a message without Node).
+
+Run ``python -m procedures.bench --help`` for the options. Figures depend on the machine
+and on what else it is doing: compare the columns of one run on a quiet machine, never
+figures from different machines.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ import platform
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,32 +52,71 @@ from . import measure
 from .synth import PREFIX, QUERY_WORD, chapter_id, write_manual
 
 REPO = Path(__file__).resolve().parents[2]
-COPY = ("mkdocs.yml", "data", "docs", "overrides", "macros")
-STOCK_CONFIG = "mkdocs-stock.yml"
+COPY = ("mkdocs.yml", "data", "docs", "overrides", "macros")  # without git: what a build reads
 STOCK_DOCS = "docs-stock"
+STOCK_CONFIGS = {"stock": "mkdocs-stock.yml", "prune": "mkdocs-stock-prune.yml"}
+COLUMNS = ("stock", "prune", "ours")
+LABELS = {"stock": "Stock Material", "prune": "Stock + prune", "ours": "This site"}
+OUT = {"stock": "site-stock", "prune": "site-prune", "ours": "site"}
 
 
-# --- preparing the two projects ---------------------------------------------------------
+# --- preparing the projects -------------------------------------------------------------
 
 
-def copy_project(dest: Path) -> Path:
+def _git_files(repo: Path) -> list[str] | None:
+    """Tracked files plus new files git does not ignore (what a clone of the work would hold)."""
+    try:
+        res = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=repo,
+                             capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return [f for f in res.stdout.decode("utf-8", "surrogateescape").split("\0") if f]
+
+
+def clone_project(dest: Path, repo: Path = REPO) -> Path:
+    """A copy of the project as a fresh clone has it: no caches, no earlier builds."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in COPY:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__", ".preview-*"))
-        elif src.exists():
-            shutil.copy2(src, dest / name)
+    files = _git_files(repo)
+    if files is None:  # not a git checkout: copy what a build reads
+        for name in COPY:
+            src = repo / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name, dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("__pycache__", ".preview-*", ".cache"))
+            elif src.exists():
+                shutil.copy2(src, dest / name)
+        return dest
+    for rel in files:
+        src = repo / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
     return dest
+
+
+def macro_names(project: Path) -> set[str]:
+    """The page macros the project defines (the synthetic chapters use contact() and
+    timescale() when they exist)."""
+    from .. import registry
+    from ..site import load_site, resolve
+
+    site = load_site(project)
+    names: set[str] = set()
+    for spec in registry.MACRO_MODULES:
+        try:
+            names |= set(resolve(spec).macros(site))
+        except Exception:  # noqa: BLE001 - a module that cannot list its macros here is skipped
+            continue
+    return names
 
 
 _TEMPLATE_LINE = re.compile(r"^template:.*\n", re.M)
 
 
-def write_stock(project: Path) -> Path:
-    """A stock Material configuration for the same pages: theme defaults, the built-in
-    search plugin, the same Markdown extensions and the same (expanded) navigation."""
+def write_stock(project: Path) -> dict[str, Path]:
+    """Stock Material configurations for the same pages: theme defaults, the built-in
+    search plugin, the same Markdown extensions and the same navigation, grouped in the
+    manual's sections as this site's is; one with ``navigation.prune`` added."""
     from mkdocs.utils.yaml import yaml_load
 
     from .. import registry
@@ -97,140 +149,146 @@ def write_stock(project: Path) -> Path:
         if text.startswith("---") and "\ntemplate:" in text.split("\n---", 1)[0]:
             head, rest = text.split("\n---", 1)
             md.write_text(_TEMPLATE_LINE.sub("", head + "\n", count=1).rstrip("\n") + "\n---" + rest, encoding="utf-8")
-    stock = {
-        "site_name": raw["site_name"],
-        "site_url": raw.get("site_url"),
-        "docs_dir": STOCK_DOCS,
-        "theme": {"name": "material"},
-        "plugins": ["search"],
-        "markdown_extensions": raw.get("markdown_extensions", []),
-        "nav": expand(raw.get("nav", [])),
-    }
-    path = project / STOCK_CONFIG
-    path.write_text(yaml.dump(stock, Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+    paths = {}
+    for name, filename in STOCK_CONFIGS.items():
+        theme: dict = {"name": "material"}
+        if name == "prune":
+            theme["features"] = ["navigation.prune"]
+        stock = {
+            "site_name": raw["site_name"],
+            "site_url": raw.get("site_url"),
+            "docs_dir": STOCK_DOCS,
+            "theme": theme,
+            "plugins": ["search"],
+            "markdown_extensions": raw.get("markdown_extensions", []),
+            "nav": expand(raw.get("nav", [])),
+        }
+        paths[name] = project / filename
+        paths[name].write_text(yaml.dump(stock, Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return paths
+
+
+def build_command(column: str) -> list[str]:
+    """The build of one column, run inside a project copy."""
+    if column == "ours":
+        return [sys.executable, "-m", "procedures.cli", "--root", ".", "build", "--out", OUT["ours"]]
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", STOCK_CONFIGS[column], "-d", OUT[column]]
 
 
 # --- one size ---------------------------------------------------------------------------
 
 
-def _median(values):
+def median(values):
     values = [v for v in values if v is not None]
     return statistics.median(values) if values else None
 
 
-def _step_times(output: str) -> dict[str, float]:
+def step_times(output: str) -> dict[str, float]:
+    """``procedures build`` prints "  <step> done in 1.2 s" for every after-build step."""
     return {m.group(1): float(m.group(2)) for m in re.finditer(r"^\s+(\S+) done in ([\d.]+) s$", output, re.M)}
+
+
+def order(r: int) -> list[str]:
+    """The columns' order in round ``r``: rotated, so none always runs first or last."""
+    k = r % len(COLUMNS)
+    return list(COLUMNS[k:] + COLUMNS[:k])
+
+
+def summarise(runs: dict[str, dict[str, list[measure.Run]]]) -> dict:
+    """Medians per column and kind ("cold", "repeated"); peak memory is the largest seen."""
+    out: dict = {}
+    for col, kinds in runs.items():
+        out[col] = {}
+        for kind, rs in kinds.items():
+            out[col][kind] = {
+                "wall": median([r.wall for r in rs]),
+                "cpu": median([r.cpu for r in rs]),
+                "peak_pss_mb": max((r.peak_tree_mb for r in rs), default=None),
+                "peak_process_mb": max((r.peak_process_mb for r in rs), default=None),
+                "walls": [round(r.wall, 2) for r in rs],
+                "cpus": [round(r.cpu, 2) for r in rs],
+            }
+            if col == "ours":
+                steps = [step_times(r.output) for r in rs]
+                names = list(dict.fromkeys(k for s in steps for k in s))
+                out[col][kind]["steps"] = {k: median([s.get(k) for s in steps]) for k in names}
+    return out
 
 
 def bench_size(n: int, args, work: Path, browser, lighthouse_cmd) -> dict:
     print(f"\n=== {n} synthetic chapters (+ the real manual) ===", file=sys.stderr)
-    project = copy_project(work / f"n{n}")
-    write_manual(project, n, args.words)
-    write_stock(project)
+    base = clone_project(work / f"base-{n}")
+    write_manual(base, n, args.words, macro_names(base))
+    write_stock(base)
     env = dict(os.environ, PYTHONHASHSEED="0")
-    ours_out, stock_out = work / f"site-ours-{n}", work / f"site-stock-{n}"
-    res: dict = {"chapters": n, "real_chapters": len(list((REPO / "docs/manual").glob("*.md"))) - 1}
+    res: dict = {"chapters": n, "words": args.words, "real_chapters": len([p for p in (base / "docs/manual").glob("*.md")
+                                                       if not p.name.startswith(PREFIX)]) - 1}
 
-    # builds: interleaved so that load from other work on the machine hits both alike
-    ours_runs, stock_runs = [], []
+    runs: dict[str, dict[str, list[measure.Run]]] = {c: {"cold": [], "repeated": []} for c in COLUMNS}
+    last: dict[str, Path] = {}
     for r in range(args.repeat):
-        print(f"  build {r + 1}/{args.repeat}: this site …", file=sys.stderr)
-        run = measure.run_measured([sys.executable, "-m", "procedures.cli", "--root", str(project), "build",
-                                    "--out", str(ours_out)], cwd=project, env=env)
-        if run.returncode != 0:
-            raise SystemExit(f"this site's build failed:\n{run.output[-4000:]}")
-        ours_runs.append(run)
-        print(f"  build {r + 1}/{args.repeat}: stock Material …", file=sys.stderr)
-        run = measure.run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", STOCK_CONFIG,
-                                    "-d", str(stock_out)], cwd=project, env=env)
-        if run.returncode != 0:
-            raise SystemExit(f"the stock Material build failed:\n{run.output[-4000:]}")
-        stock_runs.append(run)
-    steps = [_step_times(r.output) for r in ours_runs]
-    pdf = [sum(v for k, v in s.items() if "pdf" in k.lower()) for s in steps]
-    res["build"] = {
-        "ours_wall": _median([r.wall for r in ours_runs]),
-        "stock_wall": _median([r.wall for r in stock_runs]),
-        "ours_cpu": _median([r.cpu for r in ours_runs]),
-        "stock_cpu": _median([r.cpu for r in stock_runs]),
-        "ours_wall_without_pdf": _median([r.wall - p for r, p in zip(ours_runs, pdf, strict=True)]),
-        "ours_pdf": _median(pdf),
-        "ours_first_pdf": pdf[0],  # the first build prints every PDF; later ones reuse them
-        "ours_search_index": None,  # timed on its own below (in the build it runs beside the PDFs)
-        "ours_peak_tree_mb": max(r.peak_tree_mb for r in ours_runs),
-        "stock_peak_tree_mb": max(r.peak_tree_mb for r in stock_runs),
-        "ours_peak_process_mb": max(r.peak_process_mb for r in ours_runs),
-        "stock_peak_process_mb": max(r.peak_process_mb for r in stock_runs),
-        "ours_first_wall": ours_runs[0].wall,  # empty caches (PDFs are reused when unchanged)
-        "stock_first_wall": stock_runs[0].wall,
-        "walls_ours": [round(r.wall, 2) for r in ours_runs],
-        "walls_stock": [round(r.wall, 2) for r in stock_runs],
-    }
-
-    # Pagefind on its own, on the finished build (in the build it runs beside the PDFs)
-    from ..search import run_pagefind
-
-    timings = []
-    for _ in range(args.repeat):
-        scratch = work / f"pagefind-{n}"
-        shutil.rmtree(scratch, ignore_errors=True)
-        t0 = time.perf_counter()
-        run_pagefind(ours_out, scratch)
-        timings.append(time.perf_counter() - t0)
-        shutil.rmtree(scratch, ignore_errors=True)
-    res["build"]["ours_search_index"] = _median(timings)
+        for col in order(r):
+            copy = work / f"n{n}-{col}"
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(base, copy, symlinks=True)
+            for kind in ("cold", "repeated"):
+                print(f"  round {r + 1}/{args.repeat}: {LABELS[col]}, {kind} build …", file=sys.stderr)
+                run = measure.run_measured(build_command(col), cwd=copy, env=env)
+                if run.returncode != 0:
+                    raise SystemExit(f"{LABELS[col]}: the build failed:\n{run.output[-4000:]}")
+                runs[col][kind].append(run)
+            last[col] = copy / OUT[col]
+    res["build"] = summarise(runs)
 
     # a chapter page in the middle of the manual
     slug = f"{PREFIX}{n // 2:04d}"
     page = f"manual/{slug}/"
     res["page"] = page
-    sizes = {}
-    for name, out in (("ours", ours_out), ("stock", stock_out)):
-        html = (out / page / "index.html").read_bytes()
-        sizes[name] = {"raw": len(html), "gzip": len(gzip.compress(html, 6, mtime=0))}
-    res["html"] = sizes
+    res["html"] = {}
+    for col in COLUMNS:
+        html = (last[col] / page / "index.html").read_bytes()
+        res["html"][col] = {"raw": len(html), "gzip": len(gzip.compress(html, 6, mtime=0))}
 
     if browser is not None:
-        ours_srv, stock_srv = measure.Server(ours_out), measure.Server(stock_out)
+        ours_srv, stock_srv = measure.Server(last["ours"]), measure.Server(last["prune"])
         try:
-            visits = {"ours": [], "stock": []}
-            searches = {"ours": [], "stock": []}
+            visits = {"ours": [], "prune": []}
+            searches = {"ours": [], "prune": []}
             for _ in range(args.repeat):
                 visits["ours"].append(measure.first_visit(browser, ours_srv, page))
-                visits["stock"].append(measure.first_visit(browser, stock_srv, page))
+                visits["prune"].append(measure.first_visit(browser, stock_srv, page))
                 searches["ours"].append(measure.search_visit(browser, ours_srv, page, args.query,
                                                              "[data-search-input]", ".md-search-result__item"))
-                searches["stock"].append(measure.search_visit(browser, stock_srv, page, args.query,
+                searches["prune"].append(measure.search_visit(browser, stock_srv, page, args.query,
                                                               ".md-search__input", ".md-search-result__item"))
-            res["visit"] = {k: {"bytes": _median([v.total_bytes for v in vs]), "requests": _median([v.requests for v in vs]),
+            res["visit"] = {k: {"bytes": median([v.total_bytes for v in vs]), "requests": median([v.requests for v in vs]),
                                 "third_party": sorted({u for v in vs for u in v.third_party}),
                                 "files": vs[0].by_url} for k, vs in visits.items()}
-            res["search"] = {k: {"bytes": _median([v.search_bytes for v in vs]), "requests": _median([v.search_requests for v in vs]),
-                                 "ms_after_typing": _median([v.ms_after_typing for v in vs]),
-                                 "ms_after_open": _median([v.ms_after_open for v in vs]),
+            res["search"] = {k: {"bytes": median([v.search_bytes for v in vs]), "requests": median([v.search_requests for v in vs]),
+                                 "ms_after_typing": median([v.ms_after_typing for v in vs]),
+                                 "ms_after_open": median([v.ms_after_open for v in vs]),
                                  "results_shown": vs[0].results} for k, vs in searches.items()}
             if lighthouse_cmd and n in args.lighthouse_at:
                 res["lighthouse"] = {}
-                for name, srv in (("ours", ours_srv), ("stock", stock_srv)):
-                    runs = [measure.lighthouse(lighthouse_cmd, srv.base + page, work / f"lh-{name}-{n}-{i}.json")
-                            for i in range(args.lighthouse_runs)]
-                    ok = [r for r in runs if isinstance(r, dict)]
+                for name, srv in (("ours", ours_srv), ("prune", stock_srv)):
+                    lh = [measure.lighthouse(lighthouse_cmd, srv.base + page, work / f"lh-{name}-{n}-{i}.json")
+                          for i in range(args.lighthouse_runs)]
+                    ok = [x for x in lh if isinstance(x, dict)]
                     res["lighthouse"][name] = (
-                        {k: _median([r[k] for r in ok]) for k in ok[0] if k != "failed"} | {"failed": ok[0]["failed"]}
-                        if ok else {"error": runs[0]}
+                        {k: median([x[k] for x in ok]) for k in ok[0] if k != "failed"} | {"failed": ok[0]["failed"]}
+                        if ok else {"error": lh[0]}
                     )
         finally:
             ours_srv.close()
             stock_srv.close()
 
         if n in args.preview_at:
-            res["preview"] = bench_preview(n, project, browser, args)
+            res["preview"] = bench_preview(n, last["ours"].parent, last["prune"].parent, browser, args)
     return res
 
 
-def bench_preview(n: int, project: Path, browser, args) -> dict:
-    target = project / "docs" / "manual" / f"{PREFIX}{n // 2:04d}.md"
+def bench_preview(n: int, ours: Path, stock: Path, browser, args) -> dict:
+    name = f"{PREFIX}{n // 2:04d}.md"
     page = f"manual/{PREFIX}{n // 2:04d}/"
     m = n // 2 - 5  # an earlier chapter in the same section: its nav label must be present
     neighbour = f"{chapter_id(m)} Benchmark chapter {m:04d}"
@@ -242,18 +300,20 @@ def bench_preview(n: int, project: Path, browser, args) -> dict:
     env = dict(os.environ, PYTHONHASHSEED="0")
     out = {}
     runs = {
-        "ours": [sys.executable, "-m", "procedures.cli", "--root", str(project), "serve", "--port", "{port}"],
-        "stock": [sys.executable, "-m", "mkdocs", "serve", "-f", STOCK_CONFIG, "-a", "127.0.0.1:{port}"],
-        "stock_dirty": [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", STOCK_CONFIG, "-a", "127.0.0.1:{port}"],
+        "ours": (ours, [sys.executable, "-m", "procedures.cli", "--root", ".", "serve", "--port", "{port}"],
+                 ours / "docs" / "manual" / name),
+        "prune": (stock, [sys.executable, "-m", "mkdocs", "serve", "-f", STOCK_CONFIGS["prune"], "-a", "127.0.0.1:{port}"],
+                  stock / STOCK_DOCS / "manual" / name),
+        "prune_dirty": (stock, [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", STOCK_CONFIGS["prune"],
+                                "-a", "127.0.0.1:{port}"], stock / STOCK_DOCS / "manual" / name),
     }
-    for name, cmd in runs.items():
+    for key, (cwd, cmd, source) in runs.items():
         port = measure.free_port()
-        source = target if name == "ours" else project / STOCK_DOCS / "manual" / target.name
-        print(f"  save-to-preview: {name} …", file=sys.stderr)
-        p = measure.save_to_preview([c.format(port=port) for c in cmd], project, env, port, page, source, browser,
-                                    edits=args.repeat, nav_check=nav_ok)
-        out[name] = {"initial": p.initial_build, "median": _median(p.edits), "edits": [round(e, 2) for e in p.edits],
-                     "nav_ok": p.nav_ok, "note": p.note}
+        print(f"  save-to-preview: {key} …", file=sys.stderr)
+        p = measure.save_to_preview([c.format(port=port) for c in cmd], cwd, env, port, page, source, browser,
+                                    edits=args.edits, nav_check=nav_ok)
+        out[key] = {"initial": p.initial_build, "median": median(p.edits), "worst": max(p.edits, default=None),
+                    "edits": [round(e, 2) for e in p.edits], "nav_ok": p.nav_ok, "note": p.note}
     return out
 
 
@@ -280,65 +340,92 @@ def _ratio(a, b):
     return "–" if not a or not b else f"{a / b:.2f}×"
 
 
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    width = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
+    lines = ["| " + " | ".join(t.ljust(width[i]) for i, t in enumerate(header)) + " |",
+             "|" + "|".join("-" * (w + 2) for w in width) + "|"]
+    return lines + ["| " + " | ".join(t.ljust(width[i]) for i, t in enumerate(r)) + " |" for r in rows]
+
+
+def headline(res: dict) -> str:
+    b = res["build"]
+    o, p = b["ours"]["cold"], b["prune"]["cold"]
+    return (f"Headline, {res['chapters']} chapters, cold build: this site {_s(o['wall'])} against stock + prune "
+            f"{_s(p['wall'])} = {_ratio(o['wall'], p['wall'])} wall (target ≤ 1.00×), {_ratio(o['cpu'], p['cpu'])} CPU; "
+            f"peak memory {_mb(o['peak_pss_mb'])} against {_mb(p['peak_pss_mb'])} = "
+            f"{_ratio(o['peak_pss_mb'], p['peak_pss_mb'])} (target ≤ 2×)")
+
+
 def report(res: dict) -> str:
     n = res["chapters"]
-    rows: list[tuple[str, str, str, str]] = []
     b = res["build"]
-    rows.append(("Full build, wall time (median)", _s(b["ours_wall"]), _s(b["stock_wall"]), _ratio(b["ours_wall"], b["stock_wall"])))
-    rows.append(("… first build, empty caches", _s(b["ours_first_wall"]), _s(b["stock_first_wall"]),
-                 _ratio(b["ours_first_wall"], b["stock_first_wall"])))
-    rows.append(("… of which printing the PDFs (first build; later builds reuse them)", _s(b["ours_first_pdf"]), "–", ""))
-    rows.append(("… search indexing (Pagefind, timed alone; in the build it runs beside the PDFs)",
-                 _s(b["ours_search_index"]), "(in build)", ""))
-    rows.append(("Full build without the PDFs, wall time", _s(b["ours_wall_without_pdf"]), _s(b["stock_wall"]),
-                 _ratio(b["ours_wall_without_pdf"], b["stock_wall"])))
-    rows.append(("Full build, CPU time (all processes)", _s(b["ours_cpu"]), _s(b["stock_cpu"]), _ratio(b["ours_cpu"], b["stock_cpu"])))
-    rows.append(("Peak memory, largest process", _mb(b["ours_peak_process_mb"]), _mb(b["stock_peak_process_mb"]),
-                 _ratio(b["ours_peak_process_mb"], b["stock_peak_process_mb"])))
-    rows.append(("Peak memory, all processes together (PSS)", _mb(b["ours_peak_tree_mb"]), _mb(b["stock_peak_tree_mb"]),
-                 _ratio(b["ours_peak_tree_mb"], b["stock_peak_tree_mb"])))
+
+    def three(label: str, kind: str, key: str, fmt) -> tuple[str, ...]:
+        v = {c: b[c][kind][key] for c in COLUMNS}
+        return (label, fmt(v["stock"]), fmt(v["prune"]), fmt(v["ours"]), _ratio(v["ours"], v["prune"]),
+                _ratio(v["ours"], v["stock"]))
+
+    rows: list[tuple[str, ...]] = [
+        three("Cold build (fresh copy, empty caches), wall time", "cold", "wall", _s),
+        three("… CPU time, all processes", "cold", "cpu", _s),
+        three("… peak memory, all processes (PSS)", "cold", "peak_pss_mb", _mb),
+        three("… largest single process", "cold", "peak_process_mb", _mb),
+        three("Repeated build, wall time", "repeated", "wall", _s),
+        three("… CPU time, all processes", "repeated", "cpu", _s),
+        three("… peak memory, all processes (PSS)", "repeated", "peak_pss_mb", _mb),
+    ]
+    for kind in ("cold", "repeated"):
+        for step, secs in b["ours"][kind].get("steps", {}).items():
+            rows.append((f"… this site, {kind}: {step} (wall)", "", "", _s(secs), "", ""))
     h = res["html"]
-    rows.append(("Chapter page HTML, raw", _kb(h["ours"]["raw"]), _kb(h["stock"]["raw"]), _ratio(h["ours"]["raw"], h["stock"]["raw"])))
-    rows.append(("Chapter page HTML, gzip", _kb(h["ours"]["gzip"]), _kb(h["stock"]["gzip"]), _ratio(h["ours"]["gzip"], h["stock"]["gzip"])))
+    for key, label in (("raw", "Chapter page HTML, raw"), ("gzip", "Chapter page HTML, gzip")):
+        rows.append((label, _kb(h["stock"][key]), _kb(h["prune"][key]), _kb(h["ours"][key]),
+                     _ratio(h["ours"][key], h["prune"][key]), _ratio(h["ours"][key], h["stock"][key])))
+    lines = [f"{n} synthetic chapters of ~{res.get('words', 3000):,} words plus the real manual ({res['real_chapters']} chapters); "
+             f"page {res['page']}; medians of {len(b['ours']['cold']['walls'])} interleaved runs", "",
+             headline(res), ""]
+    if res.get("busy"):
+        lines[2:2] = ["WARNING: the machine was busy during this run: these timings are not results.", ""]
+    lines += _table(("Measure", "Stock Material", "Stock + prune", "This site", "÷ stock + prune", "÷ stock"), rows)
+
+    rows2: list[tuple[str, ...]] = []
     if "visit" in res:
         v = res["visit"]
-        rows.append(("First visit to a chapter page: bytes transferred", _kb(v["ours"]["bytes"]), _kb(v["stock"]["bytes"]),
-                     _ratio(v["ours"]["bytes"], v["stock"]["bytes"])))
-        rows.append(("… requests", str(v["ours"]["requests"]), str(v["stock"]["requests"]), ""))
-        rows.append(("… requests to other hosts (blocked)", str(len(v["ours"]["third_party"])),
-                     str(len(v["stock"]["third_party"])), ""))
+        rows2.append(("First visit to a chapter page: bytes transferred", _kb(v["ours"]["bytes"]), _kb(v["prune"]["bytes"]),
+                      _ratio(v["ours"]["bytes"], v["prune"]["bytes"])))
+        rows2.append(("… requests", str(v["ours"]["requests"]), str(v["prune"]["requests"]), ""))
+        rows2.append(("… requests to other hosts (blocked)", str(len(v["ours"]["third_party"])),
+                      str(len(v["prune"]["third_party"])), ""))
         s = res["search"]
-        rows.append((f"Search “{res.get('query', QUERY_WORD)}”: bytes transferred", _kb(s["ours"]["bytes"]),
-                     _kb(s["stock"]["bytes"]), _ratio(s["ours"]["bytes"], s["stock"]["bytes"])))
-        rows.append(("… ms from typing to first results", _ms(s["ours"]["ms_after_typing"]), _ms(s["stock"]["ms_after_typing"]),
-                     _ratio(s["ours"]["ms_after_typing"], s["stock"]["ms_after_typing"])))
-        rows.append(("… ms from opening the page to first results", _ms(s["ours"]["ms_after_open"]),
-                     _ms(s["stock"]["ms_after_open"]), _ratio(s["ours"]["ms_after_open"], s["stock"]["ms_after_open"])))
+        rows2.append((f"Search “{res.get('query', QUERY_WORD)}”: bytes transferred", _kb(s["ours"]["bytes"]),
+                      _kb(s["prune"]["bytes"]), _ratio(s["ours"]["bytes"], s["prune"]["bytes"])))
+        rows2.append(("… ms from typing to first results", _ms(s["ours"]["ms_after_typing"]), _ms(s["prune"]["ms_after_typing"]),
+                      _ratio(s["ours"]["ms_after_typing"], s["prune"]["ms_after_typing"])))
+        rows2.append(("… ms from opening the page to first results", _ms(s["ours"]["ms_after_open"]),
+                      _ms(s["prune"]["ms_after_open"]), _ratio(s["ours"]["ms_after_open"], s["prune"]["ms_after_open"])))
     if "preview" in res:
         p = res["preview"]
-        rows.append(("Save-to-preview, one chapter edited (median)", _s(p["ours"]["median"]), _s(p["stock"]["median"]),
-                     _ratio(p["ours"]["median"], p["stock"]["median"])))
-        rows.append(("… navigation correct after the edit", str(p["ours"]["nav_ok"]), str(p["stock"]["nav_ok"]), ""))
-        rows.append(("… stock `mkdocs serve --dirty`: time / navigation correct", "",
-                     f"{_s(p['stock_dirty']['median'])} / {p['stock_dirty']['nav_ok']}", ""))
-        rows.append(("… first preview after starting the server", _s(p["ours"]["initial"]), _s(p["stock"]["initial"]),
-                     _ratio(p["ours"]["initial"], p["stock"]["initial"])))
+        rows2.append(("Save-to-preview, one chapter edited: worst edit", _s(p["ours"]["worst"]), _s(p["prune"]["worst"]),
+                      _ratio(p["ours"]["worst"], p["prune"]["worst"])))
+        rows2.append(("… median edit", _s(p["ours"]["median"]), _s(p["prune"]["median"]),
+                      _ratio(p["ours"]["median"], p["prune"]["median"])))
+        rows2.append(("… navigation correct after the edit", str(p["ours"]["nav_ok"]), str(p["prune"]["nav_ok"]), ""))
+        rows2.append(("… stock + prune `mkdocs serve --dirty`: worst / navigation correct", "",
+                      f"{_s(p['prune_dirty']['worst'])} / {p['prune_dirty']['nav_ok']}", ""))
+        rows2.append(("… first preview after starting the server", _s(p["ours"]["initial"]), _s(p["prune"]["initial"]),
+                      _ratio(p["ours"]["initial"], p["prune"]["initial"])))
     if "lighthouse" in res:
         lh = res["lighthouse"]
         for cat in ("performance", "accessibility", "best-practices", "seo"):
-            o, s_ = lh["ours"].get(cat), lh["stock"].get(cat)
-            rows.append((f"Lighthouse mobile: {cat}", "–" if o is None else f"{o:.0f}", "–" if s_ is None else f"{s_:.0f}", ""))
+            o, s_ = lh["ours"].get(cat), lh["prune"].get(cat)
+            rows2.append((f"Lighthouse mobile: {cat}", "–" if o is None else f"{o:.0f}", "–" if s_ is None else f"{s_:.0f}", ""))
         for key, label in (("largest-contentful-paint", "LCP"), ("total-blocking-time", "TBT")):
-            o, s_ = lh["ours"].get(key), lh["stock"].get(key)
-            rows.append((f"… {label} (simulated mobile)", _ms(o), _ms(s_), _ratio(o, s_)))
-    elif res.get("lighthouse_note"):
-        rows.append(("Lighthouse mobile", res["lighthouse_note"], "", ""))
-    width = [max(len(r[i]) for r in rows + [("Measure", "This site", "Stock Material", "Ratio")]) for i in range(4)]
-    head = f"{n} synthetic chapters of ~3,000 words plus the real manual ({res['real_chapters']} chapters); page {res['page']}"
-    lines = [head, "",
-             "| " + " | ".join(t.ljust(width[i]) for i, t in enumerate(("Measure", "This site", "Stock Material", "Ratio"))) + " |",
-             "|" + "|".join("-" * (w + 2) for w in width) + "|"]
-    lines += ["| " + " | ".join(t.ljust(width[i]) for i, t in enumerate(r)) + " |" for r in rows]
+            o, s_ = lh["ours"].get(key), lh["prune"].get(key)
+            rows2.append((f"… {label} (simulated mobile)", _ms(o), _ms(s_), _ratio(o, s_)))
+    elif res.get("lighthouse_note") and rows2:
+        rows2.append(("Lighthouse mobile", res["lighthouse_note"], "", ""))
+    if rows2:
+        lines += [""] + _table(("Measure", "This site", "Stock + prune", "Ratio"), rows2)
     return "\n".join(lines)
 
 
@@ -348,11 +435,21 @@ def machine() -> str:
     return f"{platform.node() or 'machine'}: {cpus} CPU cores, Python {platform.python_version()}, load average {load:.1f} at start"
 
 
+def busy() -> bool:
+    """Other work is running: a load average above half the cores."""
+    if not hasattr(os, "getloadavg"):
+        return False
+    return os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m procedures.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--chapters", type=int, nargs="+", default=[400, 1000], help="manual sizes to measure (default: 400 1000)")
     p.add_argument("--words", type=int, default=3000, help="words per synthetic chapter (default 3000)")
-    p.add_argument("--repeat", type=int, default=3, help="runs of each measurement; medians are reported (default 3)")
+    p.add_argument("--repeat", type=int, default=3, help="interleaved runs of each build and browser measurement; "
+                   "medians are reported (default 3; fewer is refused unless --quick)")
+    p.add_argument("--edits", type=int, default=5, help="edits timed for save-to-preview; the worst is reported (default 5)")
+    p.add_argument("--quick", action="store_true", help="allow --repeat below 3 (a smoke test: its figures are not results)")
     p.add_argument("--query", default=QUERY_WORD, help=f"the one-word search query (default {QUERY_WORD!r})")
     p.add_argument("--preview-at", type=int, nargs="*", default=[400], help="sizes at which to time save-to-preview (default 400)")
     p.add_argument("--lighthouse-at", type=int, nargs="*", default=None, help="sizes at which to run Lighthouse (default: all)")
@@ -362,10 +459,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     p.add_argument("--keep", action="store_true", help="keep the temporary projects and builds (prints where)")
     args = p.parse_args(argv)
+    if args.repeat < 3 and not args.quick:
+        p.error("--repeat below 3 gives no honest median: add --quick for a smoke test")
     if args.lighthouse_at is None:
         args.lighthouse_at = list(args.chapters)
 
     print(machine(), file=sys.stderr)
+    if busy():
+        print("WARNING: the machine is busy (load average above half its cores): the timings of this run "
+              "are not results; measure again on a quiet machine", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix="procedures-bench-"))
     lighthouse_cmd, lh_note = (None, "skipped (--no-lighthouse)") if args.no_lighthouse or args.no_browser else measure.lighthouse_command()
     if lh_note:
@@ -388,8 +490,11 @@ def main(argv: list[str] | None = None) -> int:
                 if lh_note:
                     res["lighthouse_note"] = lh_note
                 res["bench_seconds"] = round(time.perf_counter() - started)
+                res["busy"] = busy()
                 results.append(res)
                 print("\n" + report(res) + "\n", flush=True)
+            if len(results) > 1:
+                print("\n".join(headline(r) for r in results), flush=True)
         finally:
             if browser:
                 browser.close()

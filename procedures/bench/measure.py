@@ -25,23 +25,27 @@ from pathlib import Path
 # --- processes: wall time, CPU time, peak memory ----------------------------------------
 
 
+def field_kb(text: str, name: str) -> int | None:
+    """The value in kB of ``name:`` in a /proc file such as smaps_rollup or status."""
+    for line in text.splitlines():
+        if line.startswith(name + ":"):
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                return int(parts[1])
+    return None
+
+
 def _rss_kb(pid: int) -> int:
     """Proportional set size (memory shared between processes, such as Chromium's, is
     counted once across them), or resident size where the kernel gives no PSS."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
+    for path, name in ((f"/proc/{pid}/smaps_rollup", "Pss"), (f"/proc/{pid}/status", "VmRSS")):
+        try:
+            with open(path, encoding="ascii", errors="replace") as fh:
+                value = field_kb(fh.read(), name)
+        except OSError:
+            continue
+        if value is not None:
+            return value
     return 0
 
 
