@@ -33,7 +33,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
 def feed_title(site: Site) -> str:
-    """'LLR safeguarding children procedures: amendments', from data/partnership.yml."""
+    """'<wording.procedures>: amendments', from data/partnership.yml."""
     p = partnership(site)
     return f"{p.wording.procedures}: amendments" if p else "Amendments"
 

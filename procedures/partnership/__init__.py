@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from ..models import Key, Model, Text
 
@@ -30,14 +30,14 @@ EVERYWHERE_NAME = "Everywhere"
 
 
 class Area(Model):
-    key: Key  # e.g. leicester: what data files write in 'area:'
-    name: Text  # e.g. Leicester
+    key: Key  # e.g. west-wealdshire: what data files write in 'area:'
+    name: Text  # e.g. West Wealdshire
 
 
 class WholeArea(Model):
-    key: Key  # e.g. llr: the partnership's whole footprint in 'area:' fields
-    name: Text  # e.g. Leicester, Leicestershire and Rutland
-    short: Text  # e.g. LLR
+    key: Key  # e.g. wealdshire: the partnership's whole footprint in 'area:' fields
+    name: Text  # e.g. Wealdshire (all the areas together)
+    short: Text  # e.g. WSCP
 
 
 class Footprint(Model):
@@ -52,15 +52,15 @@ class Footprint(Model):
 class Wording(Model):
     """Sentences the engine writes about the partnership (feeds, e-mails, print footers)."""
 
-    procedures: Text  # "LLR safeguarding children procedures": feed titles, e-mail subjects
-    manual: Text  # "Leicester, Leicestershire and Rutland safeguarding children procedures manual"
-    partnership_of: Text  # "the Leicester, Leicestershire and Rutland Safeguarding Children Partnerships"
+    procedures: Text  # "WSCP safeguarding children procedures": feed titles, e-mail subjects
+    manual: Text  # "Wealdshire safeguarding children procedures manual"
+    partnership_of: Text  # "the Wealdshire Safeguarding Children Partnership"
     briefing_footer: Text  # the footer printed on every 7-Minute Briefing PDF
 
 
 class PartnershipFile(Model):
-    name: Text  # "Leicester, Leicestershire and Rutland Safeguarding Children Partnerships"
-    short_name: Text  # "LLR"
+    name: Text  # "Wealdshire Safeguarding Children Partnership"
+    short_name: Text  # "WSCP"
     whole_area: WholeArea
     areas: list[Area] = Field(min_length=1)
     local_authorities: list[Key] = Field(min_length=1)  # organisation keys in data/partners.yml
@@ -69,20 +69,6 @@ class PartnershipFile(Model):
     default_author: Text  # who the feeds name when no owner is known
     wording: Wording
     sample: bool = False  # true on a site made by `procedures init` until its data is real
-
-    @model_validator(mode="after")
-    def _unique_keys(self) -> PartnershipFile:
-        seen: set[str] = set()
-        for key in [self.whole_area.key, *(a.key for a in self.areas), *(f.key for f in self.footprints)]:
-            if key in seen or key == EVERYWHERE:
-                raise ValueError(f"the area or footprint key '{key}' is used twice (or is the reserved 'all') — give each area its own key")
-            seen.add(key)
-        known = {a.key for a in self.areas}
-        for f in self.footprints:
-            bad = [a for a in f.areas if a not in known]
-            if bad:
-                raise ValueError(f"footprint '{f.key}' names '{bad[0]}', which is not one of the areas — known: {', '.join(sorted(known))}")
-        return self
 
     # --- lookups -----------------------------------------------------------------------
     def area_names(self, *, whole: bool = True, everywhere: bool = False) -> dict[str, str]:
@@ -137,6 +123,24 @@ def check_partnership(site: Site) -> None:
     if p is None:
         return
     f = site.data_file("partnership")
+    seen: dict[str, tuple] = {}
+    keyed = [(("whole_area", "key"), p.whole_area.key)]
+    keyed += [(("areas", i, "key"), a.key) for i, a in enumerate(p.areas)]
+    keyed += [(("footprints", i, "key"), fp.key) for i, fp in enumerate(p.footprints)]
+    for path, key in keyed:
+        line = site.line("partnership", path)
+        if key == EVERYWHERE:
+            site.report.error(f, line, f"'{EVERYWHERE}' is reserved for contacts that serve everyone — give this area another key")
+        elif key in seen:
+            site.report.error(f, line, f"the key '{key}' is used twice (also on line {site.line('partnership', seen[key])}) — "
+                                       "give each area and footprint its own key")
+        seen.setdefault(key, path)
+    known = [a.key for a in p.areas]
+    for i, fp in enumerate(p.footprints):
+        for j, key in enumerate(fp.areas):
+            if key not in known:
+                site.report.error(f, site.line("partnership", ("footprints", i, "areas", j)),
+                                  f"footprint '{fp.key}' names '{key}', which is not one of the areas — known: {', '.join(known)}")
     partners = site.data.get("partners")
     if partners is not None:
         orgs = {o.key: o for o in partners.organisations}

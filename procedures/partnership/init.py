@@ -806,6 +806,50 @@ A child's needs change. When the help a child receives is no longer enough, the 
     # --- briefings, amendments ----------------------------------------------------------------
     f["docs/briefings/index.md"] = _page({"title": "7-Minute Briefings", "description": "Short learning from reviews and audits, for team discussion.",
                                           "render_macros": True}, f"# 7-Minute Briefings\n\n{macro('briefings_index()')}\n")
+    f["docs/briefings/professional-curiosity.md"] = f"""---
+title: Professional curiosity
+summary: A sample briefing written by procedures init — looking beyond what is presented and checking what you are told.
+published: {year}-01-01
+themes: [professional-curiosity]
+source:
+  kind: national-review
+  title: Working Together to Safeguard Children 2023
+  reference: Chapter 1, principles of working with children and families (sample briefing written by procedures init)
+related: ["1.1"]
+status: published
+---
+
+## Background
+
+This is a SAMPLE briefing written by `procedures init` to show the layout. Replace it with the partnership's own learning. Professional curiosity means trying to understand what daily life is like for a child, rather than accepting the first explanation.
+
+## Why it matters
+
+- Children and parents may find it hard to say what is wrong.
+- A plausible explanation can stop us asking the next question.
+
+## What we found
+
+National reviews keep finding that practitioners saw part of the picture but did not check what they were told or share what they knew.
+
+## Key learning
+
+- Ask open questions, and ask again when something does not fit.
+- Check what you are told with other agencies.
+
+## What good practice looks like
+
+The practitioner notices a change, asks the child and the family about it, checks with colleagues in other agencies and records what they found and what they did.
+
+## Reflective questions
+
+- When did you last check something a family told you?
+- What stops you asking the next question?
+
+## Further reading and resources
+
+- Working Together to Safeguard Children 2023, chapter 1.
+"""
     f["docs/briefings/action-plan/index.md"] = _page({"title": "Team action-plan template", "description": "A form for recording what your team took from a 7-Minute Briefing.",
                                                       "render_macros": True}, f"# Team action-plan template\n\n{macro('briefing_action_plan()')}\n")
     f["docs/amendments/index.md"] = _page({"title": "Amendments", "description": f"Every change to the {short} safeguarding children procedures manual, newest first.",
