@@ -87,8 +87,9 @@ def site_files(name: str, areas: list[SampleArea], short: str | None = None, cou
     f.update(_docs(name, short, county, names, areas, year))
     urls = sorted("/" + re.sub(r"(^|/)index$", "", rel[5:-3]).strip("/") + "/" for rel in f if rel.endswith(".md"))
     f["urls.txt"] += "\n".join(u.replace("//", "/") for u in urls) + "\n"
+    f["docs/assets/stylesheets/partnership.css"] = PARTNERSHIP_CSS
     f["docs/assets/images/logo.svg"] = _logo(short, "#fff")
-    f["docs/assets/images/favicon.svg"] = _logo(short, "#0b3d6e")
+    f["docs/assets/images/favicon.svg"] = _logo(short, "#1d4f2a")
     return f
 
 
@@ -143,6 +144,20 @@ COMMANDS = {
 }
 
 
+# The partnership's own colours, after the engine's stylesheets (SAMPLE colours: each has
+# a contrast of at least 7:1 with white; keep any replacement at 4.5:1 or more, WCAG 1.4.3).
+PARTNERSHIP_CSS = """/* This partnership's colours (sample values written by procedures init). */
+:root,
+[data-md-color-scheme="default"] {
+  --md-primary-fg-color: #1d4f2a;        /* 9.5:1 on white */
+  --md-primary-fg-color--light: #17613a; /* 7.5:1 */
+  --md-primary-fg-color--dark: #123a1e;
+  --md-accent-fg-color: #6b2d7b;         /* focus and hover, 9.2:1 */
+  --md-typeset-a-color: #155a8a;         /* links, 7.3:1 */
+}
+"""
+
+
 # --- templates -----------------------------------------------------------------------------
 
 def _logo(short: str, colour: str) -> str:
@@ -191,6 +206,7 @@ extra_css:
   - assets/stylesheets/amendments.css
   - assets/stylesheets/thresholds.css
   - assets/stylesheets/editors.css
+  - assets/stylesheets/partnership.css  # this partnership's colours (docs/assets/stylesheets/)
 extra_javascript:
   - assets/javascripts/procedures.js
   - assets/javascripts/search.js

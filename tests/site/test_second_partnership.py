@@ -99,6 +99,10 @@ def test_its_own_areas_and_name_appear(second):
     assert "<title>WSCP safeguarding children procedures: amendments</title>" in feed
     assert "Wealdshire safeguarding children procedures manual" in feed
     assert json.loads((out / "feeds/amendments.json").read_text(encoding="utf-8"))["title"].startswith("WSCP ")
+    # its own colours and logo, not the engine's defaults
+    bundle = next((out / "assets/stylesheets").glob("site.*.css")).read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #1d4f2a;" in bundle
+    assert 'aria-label="WSCP procedures"' in (out / "assets/images/logo.svg").read_text(encoding="utf-8")
     from pypdf import PdfReader
 
     pdf = PdfReader(out / "briefings/action-plan/team-action-plan.pdf")
