@@ -1,4 +1,4 @@
-"""LLR safeguarding children procedures: models, loading, validation and site logic.
+"""Safeguarding children procedures engine: models, loading, validation and site logic.
 
 Everything that can be unit-tested lives here; ``macros/`` and ``overrides/`` stay thin.
 """

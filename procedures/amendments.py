@@ -702,10 +702,12 @@ def macros(site: Site) -> dict[str, Any]:
     def register_by_email() -> str:
         """For docs/amendments/register.md: email the business office (unconfirmed details shown as such)."""
         from .contacts import all_contacts, view
+        from .partnership import partnership
 
-        contact = all_contacts(site).get("business-office")
+        p = partnership(site)
+        contact = all_contacts(site).get(p.business_office) if p else None
         return render_html("amendments-email.html", v=view(contact) if contact else None,
-                           subject="Register for updates to the LLR safeguarding children procedures")
+                           subject=f"Register for updates to the {p.wording.procedures if p else 'procedures'}")
 
     return {
         "amendments_latest": amendments_latest,

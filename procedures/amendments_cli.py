@@ -23,7 +23,7 @@ from .site import load_site
 
 ARCHIVE_PAGE = """---
 title: Amendments in {year}
-description: Changes to the LLR safeguarding children procedures manual published in {year}.
+description: Changes to the {procedures} manual published in {year}.
 render_macros: true
 ---
 
@@ -125,7 +125,8 @@ def plan_amendment(root: Path, chapter: str, change: str, summary: str, when: da
             for year in sorted({r.date.year for r in data.releases}):
                 page = f"amendments/{year}.md"
                 if page not in site.pages:
-                    extra[f"docs/{page}"] = ARCHIVE_PAGE.format(year=year)
+                    p = site.data.get("partnership")
+                    extra[f"docs/{page}"] = ARCHIVE_PAGE.format(year=year, procedures=p.wording.procedures if p else "procedures")
     new_text = text if text.endswith("\n") else text + "\n"
     new_text += addition
     if next_update:

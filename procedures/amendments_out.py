@@ -23,14 +23,24 @@ from typing import TYPE_CHECKING, Any
 
 from . import amendments as am
 from .dates import long_date
+from .partnership import partnership
 from .render import render_html
 
 if TYPE_CHECKING:
     from .site import Site
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-FEED_TITLE = "LLR safeguarding children procedures: amendments"
-FEED_SUBTITLE = "New, updated, renamed and removed chapters of the Leicester, Leicestershire and Rutland safeguarding children procedures manual."
+
+
+def feed_title(site: Site) -> str:
+    """'<wording.procedures>: amendments', from data/partnership.yml."""
+    p = partnership(site)
+    return f"{p.wording.procedures}: amendments" if p else "Amendments"
+
+
+def feed_subtitle(site: Site) -> str:
+    p = partnership(site)
+    return f"New, updated, renamed and removed chapters of the {p.wording.manual}." if p else ""
 
 
 def _abs(base: str, path: str) -> str:
@@ -93,7 +103,8 @@ def release_text(site: Site, release: am.ReleaseView, base: str) -> str:
 def _author(site: Site) -> str:
     from .manual import owner_name
 
-    return owner_name(site, None) or "LLR Policy and Procedures Group"
+    p = partnership(site)
+    return owner_name(site, None) or (p.default_author if p else "")
 
 
 def atom_feed(site: Site, base: str) -> bytes:
@@ -109,8 +120,8 @@ def atom_feed(site: Site, base: str) -> bytes:
     rels = am.newest_first(site)
     latest = am.latest_year(site)
     feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en-GB"})
-    el(feed, "title", FEED_TITLE)
-    el(feed, "subtitle", FEED_SUBTITLE)
+    el(feed, "title", feed_title(site))
+    el(feed, "subtitle", feed_subtitle(site))
     el(feed, "id", _abs(base, am.FEEDS["atom"]))
     el(feed, "updated", _rfc3339(rels[0].date) if rels else _rfc3339(site.today))
     el(feed, "link", rel="self", type="application/atom+xml", href=_abs(base, am.FEEDS["atom"]))
@@ -146,8 +157,8 @@ def json_feed(site: Site, base: str) -> str:
         })
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": FEED_TITLE,
-        "description": FEED_SUBTITLE,
+        "title": feed_title(site),
+        "description": feed_subtitle(site),
         "home_page_url": _abs(base, "amendments/"),
         "feed_url": _abs(base, am.FEEDS["json"]),
         "language": "en-GB",
@@ -284,10 +295,11 @@ def digest(site: Site, since: date, base: str, until: date | None = None) -> tup
     from .contacts import all_contacts
 
     data = am.log(site)
-    contact = all_contacts(site).get("business-office")
+    p = partnership(site)
+    contact = all_contacts(site).get(p.business_office) if p else None
     latest = am.latest_year(site)
     ctx = {
-        "title": "Changes to the LLR safeguarding children procedures",
+        "title": f"Changes to the {p.wording.procedures if p else 'procedures'}",
         "since": long_date(since),
         "until": long_date(until),
         "releases": [{"r": r, "url": release_url(base, r, latest), "groups": entry_groups(site, r, base)} for r in rels],

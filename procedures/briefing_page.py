@@ -75,6 +75,7 @@ def page_context(site: Site, b: Briefing, page_url: str, site_url: str) -> dict[
         "plan_href": url_from(page_url, briefings.ACTION_PLAN_URL),
         "page_abs": (site_url.rstrip("/") + "/" + page_url) if site_url else page_url,
         "build_date": long_date(site.today),
+        "partnership_of": p.wording.partnership_of if (p := site.data.get("partnership")) else "the partnership",
     }
 
 

@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from .pdf import PdfDocument
     from .site import Site
 
-FOOTER_NOTE = "7-Minute Briefing · Leicester, Leicestershire and Rutland Safeguarding Children Partnerships"
+
+
+def footer_note(site: Site) -> str:
+    """'7-Minute Briefing · <the partnership>', from data/partnership.yml (wording.briefing_footer)."""
+    p = site.data.get("partnership")
+    return p.wording.briefing_footer if p else "7-Minute Briefing"
 
 TOO_LONG = ("{file}: the briefing prints on {{pages}} A4 pages — a 7-Minute Briefing must fit on one: "
             "shorten the longest sections (aim for about 400 words)")
@@ -34,12 +39,12 @@ def pdf_documents(site: Site) -> list[PdfDocument]:
     from .pdf import PdfDocument
 
     docs = [PdfDocument(page_path=b.url, out=b.pdf_url, title=f"{b.title} — 7-Minute Briefing",
-                        footer_note=FOOTER_NOTE, max_pages=1, too_long=TOO_LONG.format(file=b.file.replace("{", "{{").replace("}", "}}")))
+                        footer_note=footer_note(site), max_pages=1, too_long=TOO_LONG.format(file=b.file.replace("{", "{{").replace("}", "}}")))
             for b in briefings.visible(site)]
     if docs and briefings.ACTION_PLAN_SRC in site.pages:
         docs.append(PdfDocument(page_path=briefings.ACTION_PLAN_URL,
                                 out=briefings.ACTION_PLAN_URL + briefings.ACTION_PLAN_PDF,
-                                title="Team action plan — 7-Minute Briefings", footer_note=FOOTER_NOTE))
+                                title="Team action plan — 7-Minute Briefings", footer_note=footer_note(site)))
     return docs
 
 

@@ -16,6 +16,7 @@ from . import amendments_cli as _amendments_cli
 from . import editor_cli as _editor_cli
 from . import pdf as _pdf
 from .editions import release as _release
+from .partnership import init as _init
 from .security import checkheaders as _checkheaders
 from .site import load_site
 
@@ -152,10 +153,11 @@ COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
 COMMANDS.update(_editor_cli.COMMANDS)  # new, review-due, schemas (procedures/editor_cli.py)
 COMMANDS.update(_checkheaders.COMMANDS)  # check-headers URL (procedures/security/checkheaders.py)
 COMMANDS.update(_release.COMMANDS)  # release: cut an edition (procedures/editions/release.py)
+COMMANDS.update(_init.COMMANDS)  # init DIR --name (procedures/partnership/init.py)
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="procedures", description="Check, build and manage the LLR safeguarding children procedures.")
+    p = argparse.ArgumentParser(prog="procedures", description="Check, build and manage a safeguarding children procedures site.")
     p.add_argument("--root", type=Path, default=None, help="project folder (default: found from the current folder)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (help_text, configure, handler) in COMMANDS.items():

@@ -11,13 +11,48 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Key = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 ChapterId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(\d+(\.\d+)+|[A-Z]{2,4}-\d{2,3})$")]
 
-AREAS = ("leicester", "leicestershire", "rutland")
+
+
+def _quoted(keys: list[str]) -> str:
+    q = [f"'{k}'" for k in keys]
+    return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " or " + q[-1]
+
+
+def DataKey(kind: str):  # noqa: N802 - used like a type: area: DataKey("contact-area")
+    """A key whose allowed values another data file declares while the site loads.
+
+    ``procedures.site.load_data`` passes ``context={"keys": {kind: [...]}}``, gathered from
+    the ``validation_keys()`` of the files loaded before (e.g. the areas in
+    data/partnership.yml). Without a context (a model used on its own) any key passes.
+    """
+
+    def check(value: str, info: ValidationInfo) -> str:
+        keys = ((info.context or {}).get("keys") or {}).get(kind)
+        if keys is None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+            raise ValueError(f"'{value}' is not a valid key — use lower-case letters, digits and hyphens")
+        if keys is not None and value not in keys:
+            # the same one-line message as a fixed list of values ("must be one of …")
+            raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": _quoted(list(keys))})
+        return value
+
+    # procedures/schemas.py turns "x-data-key" into the site's list of values
+    return Annotated[Text, AfterValidator(check), Field(json_schema_extra={"x-data-key": kind})]
 
 
 class Model(BaseModel):
@@ -66,9 +101,9 @@ class Person(Model):
 class Organisation(Model):
     key: Key
     name: Text
-    short: Text  # the agency label used in derived text, e.g. "Police", "ICB", "Leicester"
+    short: Text  # the agency label used in derived text, e.g. "Police", "ICB", "City"
     type: Literal["police", "icb", "local-authority"]
-    area: Literal["leicester", "leicestershire", "rutland", "llr"]
+    area: DataKey("local-area")  # an area or the whole area, from data/partnership.yml
     lead: Person  # Lead Safeguarding Partner (LSP)
     delegate: Person  # Delegated Safeguarding Partner (DSP)
     source: Text

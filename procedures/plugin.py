@@ -54,6 +54,19 @@ def unlisted_pages(site: Site) -> list[str]:
     return sorted(out)
 
 
+# the engine's Material overrides (templates, stylesheets, scripts); a site made by
+# `procedures init` has no overrides/ of its own and is built with these
+ENGINE_OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
+
+
+def _use_engine_theme(config) -> None:
+    """Put the engine's overrides under the site's own (if any), above Material's."""
+    dirs = config.theme.dirs
+    if ENGINE_OVERRIDES.is_dir() and not any(Path(d).resolve() == ENGINE_OVERRIDES for d in dirs):
+        own = 1 if config.theme.get("custom_dir") else 0
+        dirs.insert(own, str(ENGINE_OVERRIDES))
+
+
 class ProceduresConfig(Config):
     root = config_options.Optional(config_options.Type(str))
 
@@ -74,6 +87,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 print(line, file=sys.stderr)
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
+        _use_engine_theme(config)
         for spec in registry.MARKDOWN_EXTENSIONS:
             config.markdown_extensions.append(resolve(spec)())
         quiet_macros()

@@ -21,11 +21,15 @@ from .briefings import BriefingThemesFile
 from .casereviews.models import CaseReviewsFile
 from .contacts.models import ContactsFile
 from .models import GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+from .partnership import PartnershipFile
 from .thresholds.models import ThresholdsFile
 from .timescales.models import TimescalesFile
 
 # data file name (in data/) -> model of the whole file
 DATA_FILES = {
+    # FIRST: the partnership's name, areas and wording; the files below validate their
+    # 'area' fields against its areas (procedures/partnership/)
+    "partnership.yml": PartnershipFile,
     "sections.yml": SectionsFile,
     "owners.yml": OwnersFile,
     "partners.yml": PartnersFile,
@@ -51,6 +55,7 @@ CROSS_CHECKS = [
     "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
     "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
     "procedures.checks:check_foundation",
+    "procedures.partnership:check_partnership",  # local authorities and business office exist
     "procedures.manual:check_chapters",
     "procedures.contacts.checks:check_contacts",  # contact("key") calls, stale check dates
     "procedures.timescales.checks:check_timescales",  # timescale("key") calls, duplicate keys

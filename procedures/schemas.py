@@ -181,8 +181,41 @@ def _allow_text_shorthand(schema: dict[str, Any], model: type[BaseModel]) -> Non
             }
 
 
-def schema_for(target: SchemaTarget) -> dict[str, Any]:
+def data_keys(root: Path) -> dict[str, list[str]]:
+    """The keys data files declare for others (models.DataKey), e.g. the partnership's areas."""
+    from pydantic import ValidationError
+
+    from . import registry
+    from .yamlload import YamlSyntaxError, load_file
+
+    keys: dict[str, list[str]] = {}
+    for filename, model in registry.DATA_FILES.items():
+        if hasattr(model, "validation_keys"):
+            try:
+                raw, _lines = load_file(root / "data" / filename, root)
+                keys.update(model.model_validate(raw).validation_keys())
+            except (OSError, YamlSyntaxError, ValidationError):
+                pass  # `procedures check` reports the broken file; the schema then allows any key
+    return keys
+
+
+def _fill_data_keys(node: Any, keys: dict[str, list[str]]) -> None:
+    """A DataKey field lists this site's allowed values (as an enum) for editors' tools."""
+    if isinstance(node, dict):
+        kind = node.pop("x-data-key", None)
+        if kind in keys:
+            node.pop("minLength", None)
+            node["enum"] = list(keys[kind])
+        for v in node.values():
+            _fill_data_keys(v, keys)
+    elif isinstance(node, list):
+        for v in node:
+            _fill_data_keys(v, keys)
+
+
+def schema_for(target: SchemaTarget, keys: dict[str, list[str]] | None = None) -> dict[str, Any]:
     schema = target.model.model_json_schema(mode="validation")
+    _fill_data_keys(schema, keys or {})
     _allow_text_shorthand(schema, target.model)
     _add_help(schema)
     head = {
@@ -204,8 +237,9 @@ def render(schema: dict[str, Any]) -> str:
 def expected_files(root: Path) -> dict[Path, str]:
     """Every generated file (schemas and the VS Code mapping) with its expected text."""
     out: dict[Path, str] = {}
+    keys = data_keys(root)
     for target in targets():
-        out[root / SCHEMA_DIR / target.filename] = render(schema_for(target))
+        out[root / SCHEMA_DIR / target.filename] = render(schema_for(target, keys))
     out[root / VSCODE_SETTINGS] = vscode_settings(root)
     return out
 

@@ -80,6 +80,8 @@ def resolve(spec: str):
 
 
 def load_data(site: Site) -> None:
+    # keys a file declares for the files after it (models.DataKey), e.g. the areas
+    keys: dict[str, list[str]] = {}
     for filename, model in registry.DATA_FILES.items():
         name = filename.removesuffix(".yml")
         path = site.data_dir / filename
@@ -92,7 +94,10 @@ def load_data(site: Site) -> None:
             site.report.error(f"data/{filename}", exc.line, exc.message)
             continue
         site.lines[name] = lines
-        site.data[name] = validate(model, raw, lines, site.report)
+        site.data[name] = validate(model, raw, lines, site.report, context={"keys": keys})
+        declare = getattr(site.data[name], "validation_keys", None)
+        if declare is not None:
+            keys.update(declare())
     known = set(registry.DATA_FILES)
     for path in sorted(site.data_dir.glob("*.y*ml")):
         if path.name not in known:

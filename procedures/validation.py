@@ -93,12 +93,16 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def validate(model: type[BaseModel], data: Any, lines: Lines, report: Report) -> Any | None:
-    """Validate ``data`` against ``model``; add every problem to ``report``."""
+def validate(model: type[BaseModel], data: Any, lines: Lines, report: Report,
+             context: dict[str, Any] | None = None) -> Any | None:
+    """Validate ``data`` against ``model``; add every problem to ``report``.
+
+    ``context`` reaches the model's validators (e.g. ``models.DataKey`` reads the keys
+    other data files declare)."""
     if data is None:
         data = {}
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             loc = tuple(err.get("loc", ()))

@@ -18,12 +18,15 @@ if TYPE_CHECKING:
     from ..site import Site
     from .models import Group, Member
 
-FOOTPRINT = {
-    "llr": "Leicester, Leicestershire and Rutland",
-    "leicester": "Leicester",
-    "leicestershire-and-rutland": "Leicestershire and Rutland",
-}
-FOOTPRINT_SHORT = {"llr": "LLR", "leicester": "Leicester", "leicestershire-and-rutland": "Leicestershire and Rutland"}
+
+
+def _footprint(site: Site, key: str, short: bool = False) -> str:
+    """A group's footprint in words, from data/partnership.yml (the whole area, an area, a grouping)."""
+    from ..partnership import partnership
+
+    p = partnership(site)
+    names = p.footprint_names() if p else {}
+    return names[key][1 if short else 0] if key in names else key
 
 
 @dataclass
@@ -106,7 +109,7 @@ def chart_context(site: Site) -> dict[str, Any]:
             "key": g.key,
             "name": g.name,
             "short": g.short,
-            "footprint": FOOTPRINT_SHORT[g.footprint],
+            "footprint": _footprint(site, g.footprint, short=True),
             "parents": _names(n.parents),
             "feeds": _names(n.feeds),
             "scrutinises": _names(n.scrutinises),
@@ -125,6 +128,7 @@ def chart_context(site: Site) -> dict[str, Any]:
         "side": [box(n) for n in side],
         "rows": rows,
         "note": data.chart_note if data else "",
+        "partnership_of": p.wording.partnership_of if (p := site.data.get("partnership")) else "the partnership",
     }
 
 
@@ -136,7 +140,7 @@ def groups_context(site: Site) -> list[dict[str, Any]]:
     for g in groups(site):
         out.append({
             "g": g,
-            "footprint": FOOTPRINT[g.footprint],
+            "footprint": _footprint(site, g.footprint),
             "members": [member_text(site, m) for m in g.members],
             "in_attendance": [member_text(site, m) for m in g.in_attendance],
             "reports_to": _names([index[k] for k in g.reports_to if k in index]),

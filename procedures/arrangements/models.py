@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ..models import Key, Model, Text
+from ..models import DataKey, Key, Model, Text
 from .years import BusinessYear
 
 # a role held by a person in data/partners.yml: "<organisation key>-lsp" or "<organisation key>-dsp"
@@ -108,7 +108,7 @@ class Group(Model):
     key: Key
     name: Text
     short: Text | None = None
-    footprint: Literal["llr", "leicester", "leicestershire-and-rutland"]
+    footprint: DataKey("footprint")  # the whole area, an area or a footprint in data/partnership.yml
     partnership: Key | None = None  # the partnership this group *is* (the two SCPs)
     remit: list[Text] = Field(min_length=1)
     frequency: Text | None = None  # None: the arrangements do not say
@@ -145,7 +145,7 @@ class Partnership(Model):
     key: Key
     name: Text
     short: Text
-    areas: list[Literal["leicester", "leicestershire", "rutland"]] = Field(min_length=1)
+    areas: list[DataKey("area")] = Field(min_length=1)  # areas in data/partnership.yml
     group: Key  # its entry in data/governance.yml
     safeguarding_partners: list[Key] = Field(min_length=1)  # organisation keys (the checks name any missing) in data/partners.yml
     relevant_agencies: list[Agency] = Field(min_length=1)

@@ -11,6 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..dates import long_date
+from ..partnership import area_names
 from ..preview import in_preview
 from ..render import render_html, render_markdown
 from . import governance, rotation
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
     from ..site import Site
 
 FROM = "arrangements/"
-AREA_NAMES = {"leicester": "Leicester", "leicestershire": "Leicestershire", "rutland": "Rutland"}
-ROLE_ORDER = ("police", "icb", "leicester", "leicestershire", "rutland")
 
 
 def _and(items: list[str]) -> str:
@@ -82,7 +81,7 @@ def rotation_html(site: Site) -> str:
 
 
 def _roles_in_order(roles: dict) -> list:
-    return sorted(roles.values(), key=lambda r: ROLE_ORDER.index(r.organisation.key) if r.organisation.key in ROLE_ORDER else 99)
+    return list(roles.values())  # in the order of data/partners.yml
 
 
 def macros(site: Site) -> dict[str, Any]:
@@ -150,7 +149,7 @@ def membership_context(site: Site) -> dict[str, Any]:
     for p in data.partnerships if data else []:
         out.append({
             "key": p.key, "name": p.name, "short": p.short,
-            "areas_text": _and([AREA_NAMES[a] for a in p.areas]),
+            "areas_text": _and([area_names(site).get(a, a) for a in p.areas]),
             "partners": [orgs[k] for k in p.safeguarding_partners if k in orgs],
             "agencies": [agency(a) for a in p.relevant_agencies],
             "in_attendance": p.in_attendance,

@@ -5,7 +5,7 @@ Each organisation in ``data/partners.yml`` has two roles: its Lead Safeguarding 
 The rotation and the governance refer to roles, not to people, so when a post changes
 hands only ``data/partners.yml`` is edited and every table follows.
 
-Labels such as "Police DSP, Henry Henderson" or "Interim Leicestershire DSP, Sharon Cooke"
+Labels such as "Police DSP, A. Name" or "Interim County DSP, B. Name"
 are always built here from the organisation's ``short`` name and the person's ``interim``
 flag, so a label can never name the wrong agency.
 """
@@ -35,18 +35,18 @@ class Role:
 
     @property
     def role_name(self) -> str:
-        """'Interim Leicestershire DSP' — the agency label and the role, from data."""
+        """'Interim County DSP' — the agency label and the role, from data."""
         interim = "Interim " if self.person.interim else ""
         return f"{interim}{self.organisation.short} {self.abbr}"
 
     @property
     def label(self) -> str:
-        """'Interim Leicestershire DSP, Sharon Cooke' — the form the published table uses."""
+        """'Interim County DSP, B. Name' — the form the published table uses."""
         return f"{self.role_name}, {self.person.name}"
 
     @property
     def title(self) -> str:
-        """'Director of Children and Family Services (interim), Leicestershire County Council'."""
+        """'Director of Children's Services (interim), County Council'."""
         interim = " (interim)" if self.person.interim else ""
         return f"{self.person.title}{interim}, {self.organisation.name}"
 

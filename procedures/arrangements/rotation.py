@@ -56,7 +56,7 @@ class Period:
         return f"{long_date(self.start)} to {long_date(self.end)}"
 
     def statement(self) -> str:
-        """'the partnership chair is the Leicester DSP, Laurence Jones, and the deputy chair is …'."""
+        """'the partnership chair is the City DSP, A. Name, and the deputy chair is …'."""
         chairs = _and([f"the {r.label}" for r in self.chairs])
         deputies = _and([f"the {r.label}" for r in self.deputies])
         if self.joint:

@@ -100,6 +100,9 @@ def macros(site: Site) -> dict[str, Any]:
 
     def contacts_list() -> str:
         """Every contact in data/contacts.yml with where it came from and when it was checked."""
-        return render_html("contacts-list.html", contacts=[view(c) for c in all_contacts(site).values()])
+        from ..partnership import area_names
+
+        return render_html("contacts-list.html", contacts=[view(c) for c in all_contacts(site).values()],
+                           area_names=area_names(site, everywhere=True))
 
     return {"contact": contact, "contacts_block": contacts_block, "contacts_list": contacts_list}

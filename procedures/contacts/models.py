@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..models import Key, Model, Text
+from ..models import DataKey, Key, Model, Text
 
 SOURCE_KINDS = ("partnership", "public", "national")
 URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
@@ -23,7 +23,7 @@ URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 class Contact(Model):
     key: Key
     name: Text
-    area: Literal["all", "leicester", "leicestershire", "rutland", "llr"]
+    area: DataKey("contact-area")  # 'all', an area or the whole area (data/partnership.yml)
     purpose: Text
     phone: Text | None = None
     out_of_hours: Text | None = None

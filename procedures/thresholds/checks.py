@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..models import AREAS
-from .models import AREA_NAMES
+from ..partnership import area_names
 from .view import level_page, normalise
 
 if TYPE_CHECKING:
@@ -55,6 +54,7 @@ def check_thresholds(site: Site) -> None:
 
     contacts = site.data.get("contacts")
     contact_keys = [c.key for c in contacts.contacts] if contacts else None
+    AREA_NAMES = area_names(site, whole=False)  # noqa: N806 - the partnership's areas, in order
     for i, lv in enumerate(data.levels):
         if lv.response is None:
             rep.error(FILE, line("levels", i, "key"),
@@ -63,12 +63,12 @@ def check_thresholds(site: Site) -> None:
         for j, route in enumerate(lv.routes):
             if route.area in seen_areas:
                 rep.error(FILE, line("levels", i, "routes", j, "area"),
-                          f"level '{lv.key}' has two routes for {AREA_NAMES[route.area]} — keep one")
+                          f"level '{lv.key}' has two routes for {AREA_NAMES.get(route.area, route.area)} — keep one")
             seen_areas.add(route.area)
             if contact_keys is not None and route.contact not in contact_keys:
                 rep.error(FILE, line("levels", i, "routes", j, "contact"),
                           f"contact '{route.contact}' is not in data/contacts.yml — known: {_known(sorted(contact_keys))}")
-        missing = [a for a in AREAS if a not in seen_areas]
+        missing = [a for a in AREA_NAMES if a not in seen_areas]
         if missing:
             where = line("levels", i, "routes") if lv.routes else line("levels", i, "key")
             rep.error(FILE, where,

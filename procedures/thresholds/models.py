@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..models import Key, Model, Text
+from ..models import DataKey, Key, Model, Text
 
 # The age bands an indicator may be tagged with (optional), in display order.
 AGE_BANDS: dict[str, str] = {
@@ -31,8 +31,8 @@ ASSESSMENTS: dict[str, str] = {
     "child-protection": "Child protection enquiries under section 47 of the Children Act 1989",
 }
 Assessment = Literal["none", "early-help-assessment", "child-in-need", "child-protection"]
-Area = Literal["leicester", "leicestershire", "rutland"]
-AREA_NAMES: dict[str, str] = {"leicester": "Leicester", "leicestershire": "Leicestershire", "rutland": "Rutland", "llr": "Leicester, Leicestershire and Rutland"}
+# areas come from data/partnership.yml (procedures.partnership): names through area_names(site)
+Area = DataKey("area")
 
 
 class Document(Model):
@@ -55,7 +55,7 @@ class Route(Model):
 
 
 class LocalNote(Model):
-    area: Literal["leicester", "leicestershire", "rutland", "llr"]
+    area: DataKey("local-area")  # an area or the whole area (data/partnership.yml)
     text: Text
     source: Text
 

@@ -16,8 +16,9 @@ from markupsafe import Markup
 from ..contacts import all_contacts
 from ..contacts import view as contact_view
 from ..dates import long_date
+from ..partnership import area_names
 from ..render import md_escape, render_html, render_markdown
-from .models import AGE_BANDS, AREA_NAMES, ASSESSMENTS
+from .models import AGE_BANDS, ASSESSMENTS
 from .view import ages_label, level_label, level_page, thresholds
 
 if TYPE_CHECKING:
@@ -85,9 +86,10 @@ def _groups(th: Thresholds, indicators: list) -> list[dict[str, Any]]:
 
 def _routes(site: Site, level) -> list[dict[str, Any]]:
     contacts = all_contacts(site)
-    order = {a: n for n, a in enumerate(AREA_NAMES)}
-    routes = sorted(level.routes, key=lambda r: order[r.area])
-    return [{"r": r, "area": AREA_NAMES[r.area], "v": contact_view(contacts[r.contact])}
+    names = area_names(site)
+    order = {a: n for n, a in enumerate(names)}
+    routes = sorted(level.routes, key=lambda r: order.get(r.area, len(order)))
+    return [{"r": r, "area": names.get(r.area, r.area), "v": contact_view(contacts[r.contact])}
             for r in routes if r.contact in contacts]
 
 
@@ -143,7 +145,7 @@ def macros(site: Site) -> dict[str, Any]:
             lv=lv, note=names_note(th, index_href="../../"),
             assessments=[ASSESSMENTS[a] for a in lv.response.assessment],
             routes=Markup(render_html("thresholds/routes.html", routes=_routes(site, lv), level=lv)),
-            local=[{"n": n, "area": AREA_NAMES[n.area]} for n in lv.local],
+            local=[{"n": n, "area": area_names(site).get(n.area, n.area)} for n in lv.local],
             lower={"label": level_label(lower), "page": level_page(lower.key)} if lower else None,
             higher={"label": level_label(higher), "page": level_page(higher.key)} if higher else None,
             count=len(items), groups=_groups(th, items), ages_label=ages_label, h=md_heading,
