@@ -19,6 +19,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 NAME_OK = re.compile(r"^[A-Za-z][A-Za-z0-9 ,'&().-]{2,120}$")
@@ -349,12 +350,15 @@ owners:
 # local authority, with the lead (LSP) and delegated (DSP) safeguarding partner. SAMPLE.
 organisations:
 {body}"""
+    checked = date.today().isoformat()
     doors = "".join(f"""  - key: {a.key}-front-door
     name: {q(a.name + " children's social care front door")}
     area: {a.key}
     purpose: Referrals and advice when you are worried about a child who lives in {a.name}.
     phone: "{SAMPLE_FRONT_DOOR.format(n=n + 1)}"
     source: sample data (procedures init)
+    source_kind: partnership
+    checked_on: {checked}
     note: {q(SAMPLE_NOTE)}
 
 """ for n, a in enumerate(areas))
@@ -369,6 +373,8 @@ contacts:
     purpose: A child is in immediate danger or needs urgent medical help.
     phone: "999"
     source: national emergency number
+    source_kind: national
+    checked_on: {checked}
 
 {doors}  - key: business-office
     name: {q(short + " safeguarding partnership business office")}
@@ -377,7 +383,35 @@ contacts:
     phone: "{SAMPLE_OFFICE.format(n=1)}"
     email: business.office@example.org
     source: sample data (procedures init)
+    source_kind: partnership
+    checked_on: {checked}
     note: {q(SAMPLE_NOTE)}
+"""
+    f["data/case-reviews.yml"] = """# Local child safeguarding practice reviews, published for at least 12 months; then the
+# page links to the NSPCC national case review repository instead (see the editor guide).
+repository_url: https://learning.nspcc.org.uk/case-reviews/national-case-review-repository
+repository_checked_on: 2026-12-06
+
+reviews: []
+"""
+    f["data/timescales.yml"] = """# Statutory timescales, each held once: chapters show them with {{ timescale("key") }}
+# and the at-a-glance box lists them under "By when". These are national (England);
+# check each against the current guidance and add the ones your chapters need.
+timescales:
+  - key: referral-decision
+    what: Children's social care decides what response a referral needs and tells the referrer
+    phrase: within one working day of the referral being received
+    amount: 1
+    unit: working days
+    source: Working Together to Safeguard Children 2023 (updated December 2023 and February 2024)
+    ref: Chapter 3, responding to referrals
+  - key: icpc
+    what: Initial child protection conference held
+    phrase: within 15 working days of the strategy discussion at which section 47 enquiries were started
+    amount: 15
+    unit: working days
+    source: Working Together to Safeguard Children 2023 (updated December 2023 and February 2024)
+    ref: Chapter 3, initial child protection conferences
 """
     f["data/glossary.yml"] = """# Acronyms and terms. Terms with an `expansion` become tooltips wherever they appear.
 terms:
