@@ -123,7 +123,11 @@ def _sections(site: Site) -> list[Section]:
 
 def _title(site: Site, section: Section | None = None) -> str:
     what = f"Section {section.key}: {section.title}" if section else "Whole manual"
-    return f"LLR Safeguarding Children Procedures — {what} ({long_date(site.today)})"
+    from ..partnership import partnership
+
+    p = partnership(site)
+    name = f"{p.short_name} Safeguarding Children Procedures" if p else "Safeguarding Children Procedures"
+    return f"{name} — {what} ({long_date(site.today)})"
 
 
 def on_files(site: Site, files, config):
