@@ -19,6 +19,10 @@ from tests.unit.test_amendments import LOG, MINI_LOG, mini_project
 PROCEDURES = str(Path(sys.executable).parent / "procedures")
 
 
+# a day after the latest release in the real amendments log, for tests on a copy of the real project
+LATEST = date(2026, 12, 10)
+
+
 def run(project: Path, *args: str, today: date = date(2026, 11, 26)) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch_for(today))
     return subprocess.run([PROCEDURES, "--root", str(project), *args], capture_output=True, text=True, env=env,
@@ -84,10 +88,10 @@ def test_amend_in_a_new_year_creates_the_archive_page_for_the_last_one(mini):
 
 
 def test_amend_unknown_chapter_changes_nothing(mini):
-    r = run(mini, "amend", "2.41", "--change", "updated", "--summary", "x")
+    r = run(mini, "amend", "2.94", "--change", "updated", "--summary", "x")
     assert r.returncode == 1
     assert r.stderr.splitlines() == [
-        "chapter '2.41' does not exist — did you mean 2.4? (see data/amendments.yml)",
+        "chapter '2.94' does not exist — did you mean 2.9? (see data/amendments.yml)",
         "Nothing was changed in data/amendments.yml.",
     ]
     assert log_text(mini) == MINI_LOG
@@ -194,7 +198,7 @@ def test_digest_with_nothing_new_writes_nothing(mini, tmp_path):
 def test_urls_update_check_and_a_page_that_disappears(project_copy):
     project = project_copy
     (project / "docs/extra-page.md").write_text("# An extra page\n\nSome text for the test.\n", encoding="utf-8")
-    r = run(project, "urls", "--update")
+    r = run(project, "urls", "--update", today=LATEST)
     assert r.returncode == 0, r.stderr
     listed = [u for _, u in am.read_manifest(project / am.URL_MANIFEST)]
     assert {"/", "/extra-page/", "/manual/neglect/", "/feeds/amendments.xml", "/amendments/register/"} <= set(listed)
@@ -202,15 +206,15 @@ def test_urls_update_check_and_a_page_that_disappears(project_copy):
 
     (project / "docs/extra-page.md").unlink()
     n = next(n for n, u in am.read_manifest(project / am.URL_MANIFEST) if u == "/extra-page/")
-    r = run(project, "urls")
+    r = run(project, "urls", today=LATEST)
     assert r.returncode == 1
     gone = (f"urls.txt:{n}: /extra-page/ was published but this site no longer has a page there — add '- old_url: "
             "extra-page/' with the new_page it moved to under moved_pages in data/amendments.yml so the old address "
             "redirects (or restore the page)")
     assert gone in r.stderr.splitlines()
-    r = run(project, "urls", "--update")
+    r = run(project, "urls", "--update", today=LATEST)
     assert r.returncode == 1 and gone in r.stderr.splitlines()
     assert "/extra-page/" in (project / am.URL_MANIFEST).read_text()
-    r = run(project, "urls", "--update", "--forget", "/extra-page/")
+    r = run(project, "urls", "--update", "--forget", "/extra-page/", today=LATEST)
     assert r.returncode == 0, r.stderr
     assert "/extra-page/" not in (project / am.URL_MANIFEST).read_text()

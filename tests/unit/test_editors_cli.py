@@ -97,15 +97,15 @@ def test_check_warns_about_overdue_reviews_without_failing(project_copy):
 # --- new chapter ----------------------------------------------------------------------------
 
 def test_new_chapter_takes_the_next_free_id_and_passes_the_check(project_copy):
-    result = run(project_copy, "new", "chapter", "Young Carers", "--section", "2", day=date(2026, 12, 1))
+    result = run(project_copy, "new", "chapter", "Children and Gambling Harm", "--section", "2", day=date(2026, 12, 1))
     assert result.returncode == 0, result.stderr
-    path = project_copy / "docs/manual/young-carers.md"
+    path = project_copy / "docs/manual/children-and-gambling-harm.md"
     text = path.read_text(encoding="utf-8")
-    assert 'id: "2.20"' in text  # 2.1 … 2.19 exist
+    assert 'id: "2.57"' in text  # 2.1 … 2.56 exist
     assert "status: draft" in text
     assert "last_reviewed: 2026-12-01" in text and "next_review: 2027-12-01" in text
     assert "owner: ppg" in text
-    assert "Created docs/manual/young-carers.md: chapter 2.20 Young Carers" in result.stdout
+    assert "Created docs/manual/children-and-gambling-harm.md: chapter 2.57 Children and Gambling Harm" in result.stdout
     check = run(project_copy, "check")
     assert check.returncode == 0, check.stderr
 
@@ -119,21 +119,21 @@ def test_new_chapter_never_reuses_an_id_from_the_amendments_log(project_copy):
 
     site = load_site(project_copy)
     assert "1.4.3" in used_ids(site)  # an archived chapter's id stays used
-    assert next_free_id(site, "1") == "1.11"
+    assert next_free_id(site, "1") == "1.24"
     assert next_free_id(site, "5") == "5.2"
-    edit(log, '      - chapter: "1.4.3"\n        change: removed', '      - chapter: "1.12"\n        change: removed')
+    edit(log, '      - chapter: "1.4.3"\n        change: removed', '      - chapter: "1.24"\n        change: removed')
     (project_copy / "docs/manual/children-of-drug-and-alcohol-misusing-parents.md").unlink()
-    result = run(project_copy, "new", "chapter", "Young Carers", "--section", "1")
-    assert 'id: "1.13"' in (project_copy / "docs/manual/young-carers.md").read_text(encoding="utf-8"), result.stdout
+    result = run(project_copy, "new", "chapter", "Children and Gambling Harm", "--section", "1")
+    assert 'id: "1.25"' in (project_copy / "docs/manual/children-and-gambling-harm.md").read_text(encoding="utf-8"), result.stdout
 
 
 def test_a_published_chapter_still_holding_the_template_text_is_refused(project_copy):
-    assert run(project_copy, "new", "chapter", "Young Carers", "--section", "2").returncode == 0
-    path = project_copy / "docs/manual/young-carers.md"
+    assert run(project_copy, "new", "chapter", "Children and Gambling Harm", "--section", "2").returncode == 0
+    path = project_copy / "docs/manual/children-and-gambling-harm.md"
     edit(path, "status: draft", "status: published")
     result = run(project_copy, "check")
     assert result.returncode == 1
-    assert "docs/manual/young-carers.md:8: 'summary' still holds the template's 'REPLACE THIS' text — write the real text, or keep 'status: draft'" in result.stderr
+    assert "docs/manual/children-and-gambling-harm.md:8: 'summary' still holds the template's 'REPLACE THIS' text — write the real text, or keep 'status: draft'" in result.stderr
 
 
 def test_new_chapter_with_a_summary_and_owner(project_copy):
@@ -155,7 +155,7 @@ def test_new_chapter_with_a_summary_and_owner(project_copy):
 ])
 def test_new_chapter_refuses_bad_choices_and_writes_nothing(project_copy, args, message):
     before = sorted(p.name for p in (project_copy / "docs/manual").iterdir())
-    result = run(project_copy, "new", "chapter", "Young Carers", *args)
+    result = run(project_copy, "new", "chapter", "Children and Gambling Harm", *args)
     assert result.returncode == 2
     assert message in result.stderr
     assert sorted(p.name for p in (project_copy / "docs/manual").iterdir()) == before
