@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import chapter_page, glossary, manual, notfound, registry
+from . import audiences, chapter_page, glossary, manual, notfound, registry
 from .site import Site, get_site, resolve
 
 log = logging.getLogger("mkdocs.plugins.procedures")
@@ -48,6 +48,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
                 print(line, file=sys.stderr)
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
+        audiences.on_config(config)  # a placeholder edit_uri never becomes an edit link
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -74,6 +75,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         for hook in self._hooks("on_files"):
             files = hook(self.site, files, config) or files
         return files
+
+    def on_nav(self, nav, config, files, **kwargs):
+        for hook in self._hooks("on_nav"):
+            nav = hook(self.site, nav, config, files) or nav
+        return nav
 
     @staticmethod
     def _hooks(name: str):

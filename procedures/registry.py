@@ -117,6 +117,7 @@ AFTER_BUILD = [
 # -> server, on_post_build(site, config)
 PAGE_HOOKS = [
     "procedures.briefing_page",
+    "procedures.audiences",  # editor and developer pages: their own navigation, not the practitioners'
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -37,6 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .audiences import is_staff_page
 from .builder import BuildFailed
 
 if TYPE_CHECKING:
@@ -70,6 +72,8 @@ UNUSED_BUNDLE_FILES = (
     "wasm.unknown.pagefind",  # every page is indexed as English (--force-language en)
 )
 BODY_MARKER = "data-pagefind-body"
+# the marker as an attribute of an element (not the words in a page's text or code)
+BODY_MARKER_RE = re.compile(r"<[a-zA-Z][^<>]*\s" + BODY_MARKER + r"(?=[\s>=/])")
 
 
 class SearchIndexError(BuildFailed):
@@ -120,6 +124,8 @@ def page_info(site: Site, page) -> SearchInfo:
         info.section = f"{sec.key} {sec.title}" if sec else info.section
     if search.get("exclude"):
         info.index, info.reason = False, "front matter search: exclude"
+    elif is_staff_page(src):
+        info.index, info.reason = False, "editor and developer pages are not in practitioners' search"
     elif meta.get("lifecycle") in ("archived", "draft") or meta.get("status") in ("archived", "draft"):
         info.index, info.reason = False, f"{meta.get('lifecycle') or meta.get('status')} page"
     return info
@@ -143,7 +149,7 @@ def check_markers(site: Site | None, site_dir: Path) -> list[str]:
         path = site_dir / dest
         if not path.exists():
             continue
-        marked = BODY_MARKER in path.read_text(encoding="utf-8", errors="replace")
+        marked = BODY_MARKER_RE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
         if info.index and not marked:
             problems.append(
                 f"{dest}: this page should be searchable but its template has no data-pagefind-body — "
