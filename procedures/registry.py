@@ -18,7 +18,7 @@ from .arrangements.models import (
     RotationFile,
 )
 from .briefings import BriefingThemesFile
-from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+from .models import ContactsFile, GlossaryFile, OwnersFile, PartnersFile, SearchTermsFile, SectionsFile
 from .thresholds.models import ThresholdsFile
 
 # data file name (in data/) -> model of the whole file
@@ -28,6 +28,7 @@ DATA_FILES = {
     "partners.yml": PartnersFile,
     "contacts.yml": ContactsFile,
     "glossary.yml": GlossaryFile,
+    "search-terms.yml": SearchTermsFile,  # search synonyms (procedures/search.py)
     "accessibility-results.yml": AccessibilityResults,  # written by the browser tests
     "briefing-themes.yml": BriefingThemesFile,
     "amendments.yml": AmendmentsFile,
