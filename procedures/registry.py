@@ -79,6 +79,7 @@ POST_BUILD = [
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
     "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
     "procedures.lean:write_css_bundle",   # the site's stylesheets joined into one file (see lean.py)
+    "procedures.offline:write_offline",   # last: sw.js (the offline copy) lists the files above
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and

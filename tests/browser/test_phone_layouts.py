@@ -243,7 +243,7 @@ def test_dark_mode_follows_the_device_and_the_toggle_overrides_it(phone, site_se
     scheme = "document.body.getAttribute('data-md-color-scheme')"
     assert page.evaluate(scheme) == "slate"
     bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    toggle = page.locator("label[for^='__palette_']:visible")
+    toggle = page.locator("button[data-palette-for]:visible")
     assert toggle.count() == 1 and "light" in (toggle.get_attribute("title") or "").lower()
     toggle.click()
     page.wait_for_function(f"() => {scheme} === 'default'")
