@@ -10,7 +10,7 @@ changed page) makes the browser fetch a new copy of everything.
 
 Written after the build (``registry.POST_BUILD``):
 
-* ``sw.js`` at the site's root: ``procedures/offline_sw.js`` with the list of files to
+* ``sw.js`` at the site's root: ``procedures/templates/offline_sw.js`` with the list of files to
   keep (:func:`offline_files`) and a version that changes with their content. It caches
   nothing else, so drafts (never built for the public site, but shown by the preview),
   editor and developer pages are never kept.
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
-SW_SOURCE = Path(__file__).with_name("offline_sw.js")
+SW_SOURCE = Path(__file__).with_name("templates") / "offline_sw.js"
 # pages kept offline: the folders practitioners need without signal, and a few single pages
 OFFLINE_FOLDERS = ("manual/", "thresholds/", "briefings/")
 OFFLINE_PAGES = ("index.html", "glossary/index.html", "search/index.html", "404.html")
@@ -106,7 +106,7 @@ def write_offline(site: Site | None, site_dir: Path, config) -> None:
     }
     source = SW_SOURCE.read_text(encoding="utf-8")
     (site_dir / SW_FILE).write_text(
-        "/* Written by procedures/offline.py from procedures/offline_sw.js: do not edit. */\n"
+        "/* Written by procedures/offline.py from procedures/templates/offline_sw.js: do not edit. */\n"
         f"self.OFFLINE = {json.dumps(data, separators=(',', ':'))};\n{source}",
         encoding="utf-8",
     )
