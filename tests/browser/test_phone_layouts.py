@@ -51,10 +51,13 @@ _WIDE = """() => {
     return true;
   }).slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''));
   const regions = [...document.querySelectorAll('[data-scroll-region]')].map(box => {
+    const frame = box.parentElement.classList.contains('procedures-scroll-frame') ? box.parentElement : null;
     const hint = box.previousElementSibling;
     return {name: box.getAttribute('aria-label') || '', tabindex: box.getAttribute('tabindex'), role: box.getAttribute('role'),
             overflow: getComputedStyle(box).overflowX, wider: box.scrollWidth > box.clientWidth,
             hint: !!hint && hint.classList.contains('procedures-scroll-hint') && hint.getBoundingClientRect().height > 0,
+            edge: !!frame && frame.classList.contains('procedures-scroll-frame--right')
+                  && parseFloat(getComputedStyle(frame, '::after').opacity) > 0,
             inside: box.getBoundingClientRect().right <= w + 1};
   });
   return {scrollWidth: document.documentElement.scrollWidth, width: w, outside, regions};
@@ -79,8 +82,8 @@ def test_nothing_is_wider_than_a_phone_except_marked_scroll_regions(name, width,
             problems.append(f"scroll region {r['name']!r} does not scroll within the screen: {r}")
         if not (r["name"] and r["tabindex"] == "0" and r["role"] == "region"):
             problems.append(f"scroll region {r['name']!r} is not a named region the keyboard can reach: {r}")
-        if not r["hint"]:
-            problems.append(f"scroll region {r['name']!r} has no visible cue that it scrolls")
+        if not (r["hint"] and r["edge"]):
+            problems.append(f"scroll region {r['name']!r} has no visible cue that it scrolls (a line above, a shaded edge)")
     assert not problems, f"/{path} at {width} px: " + "; ".join(problems)
 
 
@@ -124,7 +127,7 @@ def test_keyboard_scrolls_a_wide_table(phone, site_server, built_site):
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(300)
     assert box.evaluate("b => b.scrollLeft") > before
-    assert box.evaluate("b => b.classList.contains('procedures-scroll--left')")  # the cue shows there is more back left
+    assert box.evaluate("b => b.parentElement.classList.contains('procedures-scroll-frame--left')")  # more back left
 
 
 # --- the manual's contents -----------------------------------------------------------

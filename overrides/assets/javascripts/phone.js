@@ -60,20 +60,24 @@
   function scrollCues() {
     document.querySelectorAll(".md-typeset__scrollwrap, .llr-table-wrap").forEach(function (box) {
       var more = box.scrollWidth > box.clientWidth + 1;
-      box.classList.toggle("procedures-scroll", more);
-      if (more) box.setAttribute("data-scroll-region", "");
-      else box.removeAttribute("data-scroll-region");
-      var hint = box.previousElementSibling && box.previousElementSibling.classList.contains("procedures-scroll-hint")
-        ? box.previousElementSibling : null;
-      if (more && !hint) {
-        hint = document.createElement("p");
+      var frame = box.parentNode && box.parentNode.classList && box.parentNode.classList.contains("procedures-scroll-frame")
+        ? box.parentNode : null;
+      if (more && !frame) {
+        // a frame that does not scroll, to hold the edge shadows over the scrolling box
+        frame = document.createElement("div");
+        frame.className = "procedures-scroll-frame";
+        box.parentNode.insertBefore(frame, box);
+        frame.appendChild(box);
+        var hint = document.createElement("p");
         hint.className = "procedures-scroll-hint";
         hint.setAttribute("aria-hidden", "true"); // the region's name says it scrolls
         hint.textContent = "Scroll the table sideways to see every column \u2192";
-        box.parentNode.insertBefore(hint, box);
-      } else if (!more && hint) {
-        hint.remove();
+        frame.insertBefore(hint, box);
       }
+      if (frame) frame.classList.toggle("procedures-scroll-frame--active", more);
+      box.classList.toggle("procedures-scroll", more);
+      if (more) box.setAttribute("data-scroll-region", "");
+      else box.removeAttribute("data-scroll-region");
       if (more && !box.getAttribute("aria-label")) {
         var caption = box.querySelector("caption");
         box.setAttribute("aria-label", (caption ? caption.textContent.trim() + " " : "Table ") + "(scrolls sideways)");
@@ -81,8 +85,13 @@
       if (more && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
       if (more && !box.getAttribute("role")) box.setAttribute("role", "region");
       function edges() {
-        box.classList.toggle("procedures-scroll--left", box.scrollLeft > 1);
-        box.classList.toggle("procedures-scroll--right", box.scrollLeft + box.clientWidth < box.scrollWidth - 1);
+        var left = box.scrollLeft > 1, right = box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+        box.classList.toggle("procedures-scroll--left", left);
+        box.classList.toggle("procedures-scroll--right", right);
+        if (frame) {
+          frame.classList.toggle("procedures-scroll-frame--left", more && left);
+          frame.classList.toggle("procedures-scroll-frame--right", more && right);
+        }
       }
       if (!box.dataset.cueReady) {
         box.dataset.cueReady = "1";
