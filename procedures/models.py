@@ -133,6 +133,17 @@ class GlossaryFile(Model):
     terms: list[Term] = Field(min_length=1)
 
 
+# --- search: what readers type for what the site says (procedures/search.py) ------------
+
+class SearchSynonym(Model):
+    words: list[Text] = Field(min_length=1)  # what a reader may type, e.g. "domestic violence"
+    means: Text  # the words the site uses for it, e.g. "domestic abuse"
+
+
+class SearchTermsFile(Model):
+    synonyms: list[SearchSynonym] = []
+
+
 # --- chapter front matter ----------------------------------------------------------------
 
 class Reference(Model):

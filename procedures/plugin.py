@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import chapter_page, glossary, manual, notfound, registry
+from . import audiences, chapter_page, glossary, manual, notfound, registry
 from .site import Site, get_site, resolve
 
 log = logging.getLogger("mkdocs.plugins.procedures")
@@ -100,6 +100,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         self._hook_cache = {}  # feature hooks are looked up again for every build
         # the glossary's tooltips, given to Markdown once per build (else appended to each page)
         self._abbr_configured = glossary.configure_markdown(site, config)
+        audiences.on_config(config)  # a placeholder edit_uri never becomes an edit link
         if config.nav:
             config.nav = self._expand(config.nav)
         return config

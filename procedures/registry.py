@@ -20,7 +20,7 @@ from .arrangements.models import (
 from .briefings import BriefingThemesFile
 from .casereviews.models import CaseReviewsFile
 from .contacts.models import ContactsFile
-from .models import GlossaryFile, OwnersFile, PartnersFile, SectionsFile
+from .models import GlossaryFile, OwnersFile, PartnersFile, SearchTermsFile, SectionsFile
 from .partnership import PartnershipFile
 from .thresholds.models import ThresholdsFile
 from .timescales.models import TimescalesFile
@@ -36,6 +36,7 @@ DATA_FILES = {
     "contacts.yml": ContactsFile,  # every route a page sends readers to (procedures/contacts/)
     "timescales.yml": TimescalesFile,  # statutory timescales, each once (procedures/timescales/)
     "glossary.yml": GlossaryFile,
+    "search-terms.yml": SearchTermsFile,  # search synonyms (procedures/search.py)
     "accessibility-results.yml": AccessibilityResults,  # written by the browser tests
     "briefing-themes.yml": BriefingThemesFile,
     "amendments.yml": AmendmentsFile,
@@ -100,6 +101,7 @@ POST_BUILD = [
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
     "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
     "procedures.lean:write_css_bundle",   # the site's stylesheets joined into one file (see lean.py)
+    "procedures.offline:write_offline",   # last: sw.js (the offline copy) lists the files above
 ]
 
 # docs/ folder prefix -> "module:function" that validates a page of that type and
@@ -142,6 +144,7 @@ PAGE_HOOKS = [
     "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
     "procedures.casereviews.pages",  # a case review report past its period is not published
     "procedures.wholemanual.pages",  # the whole manual and each section on one print page
+    "procedures.audiences",  # editor and developer pages: their own navigation, not the practitioners'
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
     "procedures.preview",  # fast preview: dirty rebuilds made correct (procedures serve only)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -37,6 +38,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .audiences import is_staff_page
 from .builder import BuildFailed
 from .security.escaping import text_of
 
@@ -71,6 +73,8 @@ UNUSED_BUNDLE_FILES = (
     "wasm.unknown.pagefind",  # every page is indexed as English (--force-language en)
 )
 BODY_MARKER = "data-pagefind-body"
+# the marker as an attribute of an element (not the words in a page's text or code)
+BODY_MARKER_RE = re.compile(r"<[a-zA-Z][^<>]*\s" + BODY_MARKER + r"(?=[\s>=/])")
 
 
 class SearchIndexError(BuildFailed):
@@ -85,6 +89,10 @@ class SearchInfo:
     code: str = ""
     section: str = ""
     reason: str = ""  # why a page is left out (for the build check's message)
+    # searchable fields that weigh more than body text (search.js ranking.metaWeights):
+    # a chapter's code, title, keywords and the acronyms they stand for; its at-a-glance steps
+    keywords: str = ""
+    glance: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,6 +103,93 @@ def type_for(src_uri: str, meta: dict[str, Any] | None = None) -> str:
     if isinstance(search, dict) and isinstance(search.get("type"), str) and search["type"].strip():
         return search["type"].strip()
     return next((label for prefix, label in TYPES if src_uri.startswith(prefix)), DEFAULT_TYPE)
+
+
+# Generated pages that only list other searchable pages: indexing them too would put
+# near-identical lists above the pages themselves.
+UNINDEXED_FOLDERS: tuple[str, ...] = ("briefings/themes/",)
+
+
+# --- synonyms: what readers type for what the pages say ----------------------------------
+# The glossary's acronyms and expansions find each other (LADO <-> Local Authority
+# Designated Officer), and data/search-terms.yml adds readers' own words ("domestic
+# violence" for "domestic abuse"). Both are indexed where the page says the words
+# (add_synonyms, in the copy Pagefind reads), and added to a chapter's keywords.
+
+def acronyms(site: Site) -> list[tuple[str, str]]:
+    """(acronym, expansion) from data/glossary.yml, for terms with an expansion; one- and
+    two-letter terms (CP, LA, DA) are left out: as words they match too much. A note in
+    brackets is not part of the expansion: "Section 47 (Children Act 1989)" -> "Section 47"."""
+    from . import glossary
+
+    if site.data.get("glossary") is None:
+        return []
+    return [(t.term, re.sub(r"\s*\(.*?\)", "", t.expansion).strip())
+            for t in glossary.terms(site) if t.expansion and len(t.term) >= 3]
+
+
+def _phrase_re(phrase: str, case: bool = False) -> re.Pattern:
+    # words apart by spaces or hyphens; a plural or "-ies" ending matches too
+    stem = phrase[:-1] if phrase.endswith("y") and len(phrase) > 3 else phrase
+    body = r"[\s-]+".join(re.escape(w) for w in stem.split())
+    return re.compile(r"(?<![\w-])" + body + (r"s?" if case else r"\w{0,3}") + r"(?![\w-])", 0 if case else re.I)
+
+
+def synonym_rules(site: Site | None) -> list[tuple[re.Pattern, str]]:
+    """(where the page says this, also index these words)."""
+    if site is None:
+        return []
+    rules = []
+    for acronym, expansion in acronyms(site):
+        rules.append((_phrase_re(acronym, case=True), expansion))
+        rules.append((_phrase_re(expansion), acronym))
+    terms = site.data.get("search-terms")
+    for syn in (terms.synonyms if terms is not None else []):
+        rules.append((_phrase_re(syn.means), " ".join(syn.words)))
+    return rules
+
+
+def expansions(site: Site, text: str) -> list[str]:
+    """The synonyms of the words in ``text`` (acronyms, expansions, readers' words)."""
+    out: list[str] = []
+    for pattern, words in synonym_rules(site):
+        if words not in out and pattern.search(text):
+            out.append(words)
+    return out
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_SKIP_TEXT_IN = re.compile(r"<(script|style|title|textarea)\b", re.I)
+
+
+def add_synonyms(html: str, rules: list[tuple[re.Pattern, str]]) -> str:
+    """Index the synonyms of words in the page text (:func:`synonym_rules`) beside them,
+    as an attribute Pagefind indexes (``data-pagefind-index-attrs``) on an empty element:
+    readers see nothing, and the words count where they stand, as often as they occur."""
+    m = BODY_MARKER_RE.search(html)
+    if m is None or not rules:
+        return html
+    patterns = rules
+    head, body = html[: m.start()], html[m.start():]
+    parts = _TAG.split(body)
+    skipping = None
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            if skipping and part.lower().startswith(f"</{skipping}"):
+                skipping = None
+            elif (found := _SKIP_TEXT_IN.match(part)) is not None:
+                skipping = found.group(1).lower()
+            continue
+        if skipping or not part.strip():
+            continue
+        marks: list[tuple[int, str]] = []
+        for pattern, other in patterns:
+            marks += [(hit.end(), other) for hit in pattern.finditer(part)]
+        for end, other in sorted(marks, reverse=True):
+            value = other.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+            part = f'{part[:end]}<span data-pagefind-index-attrs="data-also" data-also="{value}"></span>{part[end:]}'
+        parts[i] = part
+    return head + "".join(parts)
 
 
 def _section_title(page) -> str:
@@ -119,17 +214,36 @@ def page_info(site: Site, page) -> SearchInfo:
         info.title = chapter.title
         sec = next((s for s in manual.sections(site) if s.key == chapter.meta.section), None)
         info.section = f"{sec.key} {sec.title}" if sec else info.section
+        words = [chapter.id, chapter.title, *chapter.meta.keywords]
+        info.keywords = " · ".join(words + expansions(site, " ".join(words)))
+        glance = getattr(chapter.meta, "at_a_glance", None)
+        if glance is not None:
+            info.glance = " ".join(str(step) for step in glance.do_now)
     if search.get("exclude"):
         info.index, info.reason = False, "front matter search: exclude"
+    elif src.startswith(UNINDEXED_FOLDERS):
+        info.index, info.reason = False, "theme pages list briefings that are searchable themselves"
+    elif is_staff_page(src):
+        info.index, info.reason = False, "editor and developer pages are not in practitioners' search"
     elif meta.get("lifecycle") in ("archived", "draft") or meta.get("status") in ("archived", "draft"):
         info.index, info.reason = False, f"{meta.get('lifecycle') or meta.get('status')} page"
     return info
+
+
+def _headings(items) -> list[str]:
+    out = []
+    for item in items:
+        out.append(str(getattr(item, "title", "")))
+        out += _headings(getattr(item, "children", None) or [])
+    return out
 
 
 def on_page_context(site: Site, page, context: dict[str, Any], config) -> dict[str, Any]:
     info = page_info(site, page)
     context["search_info"] = info
     site.extra.setdefault("search_pages", {})[page.file.dest_uri] = info
+    if info.index:
+        site.extra.setdefault("search_headings", {})[page.file.dest_uri] = _headings(getattr(page, "toc", None) or [])
     return context
 
 
@@ -144,7 +258,7 @@ def check_markers(site: Site | None, site_dir: Path) -> list[str]:
         path = site_dir / dest
         if not path.exists():
             continue
-        marked = BODY_MARKER in path.read_text(encoding="utf-8", errors="replace")
+        marked = BODY_MARKER_RE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
         if info.index and not marked:
             problems.append(
                 f"{dest}: this page should be searchable but its template has no data-pagefind-body — "
@@ -217,8 +331,13 @@ def index_site(site: Site | None, site_dir: Path) -> int:
     problems = check_markers(site, site_dir)
     if problems:
         raise SearchIndexError("\n".join(problems))
-    count = run_pagefind(site_dir)
+    snap = _snapshot(site_dir, site)
+    try:
+        count = run_pagefind(snap, site_dir / BUNDLE_DIR)
+    finally:
+        shutil.rmtree(snap, ignore_errors=True)
     _check_count(site, site_dir, count)
+    write_vocabulary(site, site_dir)
     return count
 
 
@@ -231,15 +350,49 @@ def index_site(site: Site | None, site_dir: Path) -> int:
 _RUNNING: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
 
 
-def _snapshot(site_dir: Path) -> Path:
-    """A copy of every HTML page of ``site_dir``, beside it."""
+def _snapshot(site_dir: Path, site: Site | None = None) -> Path:
+    """A copy of every HTML page of ``site_dir``, beside it, as Pagefind should read it:
+    searchable pages get the glossary's acronyms beside their expansions and the other
+    way round (:func:`add_synonyms`). The published pages are not changed."""
     snap = site_dir.parent / f".{site_dir.name}-search-snapshot"
     shutil.rmtree(snap, ignore_errors=True)
+    pages: dict[str, SearchInfo] = (site.extra.get("search_pages") if site else None) or {}
+    rules = synonym_rules(site)
     for path in site_dir.rglob("*.html"):
-        target = snap / path.relative_to(site_dir)
+        rel = path.relative_to(site_dir)
+        target = snap / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        info = pages.get(rel.as_posix())
+        if rules and info is not None and info.index:
+            html = path.read_text(encoding="utf-8", errors="replace")
+            target.write_text(add_synonyms(html, rules), encoding="utf-8")
+        else:
+            shutil.copyfile(path, target)
     return snap
+
+
+VOCABULARY = "search/words.json"
+_WORD = re.compile(r"[a-z][a-z'-]{3,}")
+
+
+def write_vocabulary(site: Site | None, site_dir: Path) -> None:
+    """``search/words.json``: the words of titles, headings, keywords, at-a-glance steps and
+    the glossary, which search.js uses to correct a misspelt word (only a word that is not
+    one of these, and only to one of these)."""
+    if site is None:
+        return
+    text: list[str] = []
+    for info in (site.extra.get("search_pages") or {}).values():
+        if info.index:
+            text += [info.title, info.keywords, info.glance, info.section]
+    for dest, headings in (site.extra.get("search_headings") or {}).items():
+        if dest in (site.extra.get("search_pages") or {}):
+            text += headings
+    text += [f"{a} {e}" for a, e in acronyms(site)]
+    words = sorted({w.strip("'-") for w in _WORD.findall(" ".join(text).lower())})
+    out = site_dir / VOCABULARY
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"words": words}, separators=(",", ":")), encoding="utf-8")
 
 
 def start_index(site: Site | None, site_dir: Path) -> None:
@@ -248,7 +401,7 @@ def start_index(site: Site | None, site_dir: Path) -> None:
     if problems:
         raise SearchIndexError("\n".join(problems))
     bundle = site_dir / BUNDLE_DIR
-    snap = _snapshot(site_dir)
+    snap = _snapshot(site_dir, site)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish_index
     proc = subprocess.Popen(_command(snap, bundle), stdout=log, stderr=subprocess.STDOUT)
     proc.log = log  # type: ignore[attr-defined]
@@ -288,6 +441,7 @@ def finish_index(site: Site | None, site_dir: Path) -> int:
     proc.log.close()  # type: ignore[attr-defined]
     count = _finish(returncode, output, bundle)
     _check_count(site, site_dir, count)
+    write_vocabulary(site, site_dir)
     return count
 
 

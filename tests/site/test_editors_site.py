@@ -33,16 +33,41 @@ def resolves(built: Path, page_url: str, href: str) -> bool:
     return (built / target / "index.html").exists() if target.endswith("/") or not target else (built / target).exists()
 
 
-def test_every_guide_page_is_built_and_in_the_navigation(built_site):
-    home = (built_site / "index.html").read_text(encoding="utf-8")
+def primary_nav(html: str) -> str:
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start:html.index("</nav>", start)]
+
+
+def test_every_guide_page_is_built_and_in_the_editors_navigation(built_site):
     for path in GUIDE:
         html = page(built_site, path)
         assert "{{" not in html and "{%" not in html, path
-    nav = page(built_site, "editors")
-    assert "For editors" in nav
+    nav = primary_nav(page(built_site, "editors"))
+    assert "For editors" in nav and "For developers" in nav  # developer pages sit inside the guide
     for path in GUIDE[1:]:
         assert f'href="{path.removeprefix("editors/")}/"' in nav, path
-    assert "For editors" in home
+    assert 'href="../developers/performance/"' in nav
+    assert "manual/neglect/" not in nav and "Procedures manual" not in nav  # the practitioners' menu is not here
+
+
+def test_practitioner_pages_reach_the_guide_from_the_footer_not_the_menu(built_site):
+    for path in ("", "manual/", "manual/neglect/", "glossary/", "accessibility/"):
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        nav = primary_nav(html)
+        assert "editors/" not in nav and "developers/" not in nav and "For editors" not in nav, path
+        footer = html[html.index('class="md-footer"'):]
+        assert re.search(r'<a href="[./]*editors/">For editors and developers</a>', footer), path
+    # previous/next links stay within each audience: the last practitioner page leads nowhere staff-only
+    html = (built_site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "md-footer__link--next" not in html or "editors/" not in html.split("md-footer__link--next")[0][-300:]
+    first = page(built_site, "editors")
+    assert "md-footer__link--prev" not in first
+
+
+def test_no_edit_pencil_while_the_edit_address_is_a_placeholder(built_site):
+    for path in ("manual/neglect/", "editors/change-a-chapter/", ""):
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        assert "md-content__button" not in html and "example.org/llr-procedures/edit" not in html, path
 
 
 def test_reviews_json_lists_every_published_chapter_with_a_working_address(built_site):

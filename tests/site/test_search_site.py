@@ -32,7 +32,7 @@ def test_the_build_writes_a_pagefind_index_without_unused_files(built_site):
         assert not (bundle / unused).exists(), unused
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     marked = [p for p in built_site.rglob("*.html")
-              if "pagefind" not in p.parts and "data-pagefind-body" in p.read_text(encoding="utf-8")]
+              if "pagefind" not in p.parts and search.BODY_MARKER_RE.search(p.read_text(encoding="utf-8"))]
     assert entry["languages"]["en"]["page_count"] == len(marked) > 40
 
 

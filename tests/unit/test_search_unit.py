@@ -62,3 +62,51 @@ def test_archived_draft_and_excluded_pages_are_left_out(real, meta, reason):
 def test_the_search_page_itself_is_not_indexed(real):
     page = real.pages["search.md"]
     assert page.meta["search"] == {"exclude": True}
+
+
+def test_editor_developer_and_theme_pages_are_left_out(real):
+    for src in ("editors/preview.md", "developers/performance.md", "briefings/themes/neglect.md"):
+        info = search.page_info(real, fake_page(src))
+        assert not info.index and info.reason, src
+    assert search.page_info(real, fake_page("briefings/safer-sleep.md")).index
+
+
+def test_a_chapter_carries_weighted_keywords_with_its_acronyms_spelt_out(real):
+    chapter = next(c for c in real.chapters if c.id == "4.2")
+    info = search.page_info(real, fake_page(chapter.src_uri))
+    assert info.keywords.startswith("4.2 · Allegations against People who Work with Children (LADO)")
+    assert "LADO" in info.keywords and "Local Authority Designated Officer" in info.keywords
+
+
+def test_synonyms_are_indexed_beside_the_words_of_the_page_and_nowhere_else(real):
+    rules = search.synonym_rules(real)
+    html = ('<html><head><title>LADO</title></head><body><nav>LADO</nav>'
+            '<article data-pagefind-body><p>Call the LADO. Ask the local authority designated officer.</p>'
+            '<p>Domestic abuse harms children.</p><script>var LADO = 1;</script>'
+            '<p><a href="x" title="LADO">link</a> section 47 enquiries</p></article></body></html>')
+    out = search.add_synonyms(html, rules)
+    body = out[out.index("<article"):]
+    assert 'the LADO<span data-pagefind-index-attrs="data-also" data-also="Local Authority Designated Officer"></span>.' in body
+    assert 'designated officer<span data-pagefind-index-attrs="data-also" data-also="LADO"></span>.' in body
+    assert 'Domestic abuse<span data-pagefind-index-attrs="data-also" data-also="domestic violence"></span>' in body
+    assert 'section 47<span data-pagefind-index-attrs="data-also" data-also="S47"></span> enquiries' in body
+    assert "var LADO = 1;</script>" in body  # scripts untouched
+    assert 'title="LADO">' in body  # attributes untouched
+    assert out[: out.index("<article")] == html[: html.index("<article")]  # nothing before the indexed part
+    assert search.add_synonyms("<p>LADO</p>", rules) == "<p>LADO</p>"  # a page that is not indexed
+
+
+def test_the_vocabulary_holds_the_words_of_titles_keywords_and_the_glossary(real, tmp_path):
+    import json
+
+    pages = {}
+    for chapter in real.chapters[:3]:
+        info = search.page_info(real, fake_page(chapter.src_uri))
+        pages[chapter.src_uri.replace(".md", "/index.html")] = info
+    real.extra["search_pages"] = pages
+    search.write_vocabulary(real, tmp_path)
+    words = set(json.loads((tmp_path / search.VOCABULARY).read_text())["words"])
+    assert "designated" in words and "officer" in words  # the glossary
+    first = real.chapters[0]
+    assert {w.lower() for w in first.title.split() if len(w) > 3 and w.isalpha()} <= words
+    assert all(len(w) >= 4 and w == w.lower() for w in words)

@@ -27,12 +27,28 @@
     return new URL(base.replace(/\/?$/, "/"), document.baseURI);
   }
 
+  // Ranking (tests/browser/test_search_relevance.py proves it on real queries). Body text
+  // weighs 1 per word (headings more, by Pagefind's defaults); a match in these fields of
+  // the page's <head> (partials/search-meta.html) adds to the score: a chapter's code, its
+  // title, its keywords with their acronyms spelt out, and its at-a-glance steps. Only
+  // chapters have keywords and at-a-glance steps, so for the same words a chapter comes
+  // before a briefing. The section's name is on every chapter of it and says nothing.
+  var RANKING = {
+    metaWeights: { code: 10, title: 6, keywords: 5, glance: 2, section: 0 }
+  };
+
   var loading = null;
+  var vocabulary = null;
   function pagefind() {
     if (!loading) {
       var root = siteRoot();
+      // the words of titles, headings, keywords and the glossary (procedures/search.py),
+      // for correcting a misspelt word; search works without them
+      vocabulary = fetch(new URL("search/words.json", root).href).then(function (r) {
+        return r.ok ? r.json() : { words: [] };
+      }).then(function (d) { return new Set(d.words || []); }, function () { return new Set(); });
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING }).then(function () {
           pf.init();
           // the content-type counts come with each search only once the (small) filter
           // index is loaded: load it now, alongside the rest, before the first search
@@ -44,9 +60,67 @@
     return loading;
   }
 
-  function search(term, type) {
+  // --- misspellings ---------------------------------------------------------------------
+  // A word of five letters or more that is not in the vocabulary is replaced by the nearest
+  // word that is (one edit for words up to seven letters, two for longer ones: a letter
+  // added, dropped, changed or two swapped). Both searches run; the corrected one is shown
+  // only when the words as typed find fewer pages, and the status line says so.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur.push(v);
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function correctWord(word, words) {
+    var w = word.toLowerCase();
+    if (w.length < 5 || !/^[a-z'-]+$/.test(w) || words.has(w)) return word;
+    var max = w.length > 7 ? 2 : 1, best = null, bestD = max + 1;
+    words.forEach(function (cand) {
+      if (cand[0] !== w[0] && cand[1] !== w[1]) return; // a typo rarely changes the start
+      var d = distance(w, cand, max);
+      if (d < bestD || (d === bestD && best && cand.length < best.length)) { best = cand; bestD = d; }
+    });
+    return best || word;
+  }
+
+  function corrected(term) {
+    return vocabulary.then(function (words) {
+      if (!words.size) return term;
+      return term.split(/(\s+)/).map(function (part) { return /\s/.test(part) ? part : correctWord(part, words); }).join("");
+    });
+  }
+
+  // asTyped: the reader chose "search for the words as typed" after a correction
+  function search(term, type, asTyped) {
     return pagefind().then(function (pf) {
-      return pf.search(term, type ? { filters: { type: type } } : {});
+      var opts = type ? { filters: { type: type } } : {};
+      return Promise.all([pf.search(term, opts), asTyped ? term : corrected(term)]).then(function (got) {
+        var typed = got[0], fixed = got[1];
+        if (fixed === term) return typed;
+        // a word that is not in the site's vocabulary, one or two letters from one that is:
+        // show the corrected search if it finds anything (the reader can go back)
+        return pf.search(fixed, opts).then(function (other) {
+          if (!other.results.length) return typed;
+          other.correctedFrom = term;
+          other.correctedTo = fixed;
+          return other;
+        });
+      });
     });
   }
 
@@ -150,6 +224,10 @@
     return count + (count === 1 ? " match" : " matches") + " for \u201c" + term + "\u201d" + (type ? " in " + what : "");
   }
 
+  function correctedText(typed, fixed, count, type) {
+    return "Showing " + statusText(fixed, count, type) + " instead of \u201c" + typed + "\u201d";
+  }
+
   // --- a search box with its results (header dropdown or results page) ----------------
   function Searcher(opts) {
     this.o = opts;
@@ -167,6 +245,7 @@
       o.list.textContent = "";
       o.filters.hidden = true;
       o.status.textContent = o.idleText || "";
+      this.offerAsTyped(null);
       if (o.onResults) o.onResults(term, 0);
       return Promise.resolve();
     }
@@ -175,8 +254,9 @@
     // screen, and keyboard focus on them, instead of redrawing them
     if (key === this.shownKey && o.list.childNodes.length) return Promise.resolve();
     if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
-    return search(term, this.type).then(function (response) {
+    return search(term, this.type, this.asTypedTerm === term).then(function (response) {
       if (seq !== self.seq) return; // a newer search has started
+      self.offerAsTyped(response.correctedFrom);
       self.shownKey = key;
       self.term = term;
       self.results = response.results;
@@ -185,7 +265,9 @@
         self.type = t;
         self.run(o.input.value);
       });
-      o.status.textContent = statusText(term, response.results.length, self.type);
+      o.status.textContent = response.correctedFrom ?
+        correctedText(response.correctedFrom, response.correctedTo, response.results.length, self.type) :
+        statusText(term, response.results.length, self.type);
       o.list.textContent = "";
       return self.more().then(function () {
         if (o.onResults) o.onResults(term, response.results.length);
@@ -194,6 +276,27 @@
       if (seq !== self.seq) return;
       o.status.textContent = "Search is not available at the moment. Use the contents of the manual instead.";
     });
+  };
+
+  // after a correction: a button to search for the words exactly as typed
+  Searcher.prototype.offerAsTyped = function (typed) {
+    var self = this, o = this.o;
+    if (!this.asTypedButton) {
+      this.asTypedButton = el("button", "procedures-search-astyped md-button");
+      this.asTypedButton.type = "button";
+      this.asTypedButton.hidden = true;
+      this.asTypedButton.addEventListener("click", function () {
+        self.asTypedTerm = self.asTypedButton.getAttribute("data-term");
+        self.shownKey = null;
+        self.run(self.asTypedTerm);
+      });
+      o.status.parentNode.insertBefore(this.asTypedButton, o.status.nextSibling);
+    }
+    this.asTypedButton.hidden = !typed;
+    if (typed) {
+      this.asTypedButton.setAttribute("data-term", typed);
+      this.asTypedButton.textContent = "Search for \u201c" + typed + "\u201d as typed";
+    }
   };
 
   Searcher.prototype.more = function () {

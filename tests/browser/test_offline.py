@@ -1,0 +1,76 @@
+"""The offline copy in Chromium: after one visit, with the network switched off, a chapter
+never opened before still opens, and the page says how old the copy is. Editor and
+developer pages and drafts are never kept. The service worker and the manifest are
+files from the site itself (the CSP allows nothing else)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from procedures import offline
+from tests.browser.quality import RequestGuard
+
+pytestmark = pytest.mark.browser
+
+STATUS = "[data-offline-status]"
+
+
+def listed(built_site) -> list[str]:
+    source = (built_site / offline.SW_FILE).read_text(encoding="utf-8")
+    data = json.loads(re.search(r"self\.OFFLINE = (.*?);\n", source).group(1))
+    return data["core"] + data["rest"]
+
+
+def test_the_offline_list_keeps_the_manual_thresholds_contacts_and_briefings_and_nothing_for_staff(built_site):
+    urls = listed(built_site)
+    for must in ("./", "manual/", "manual/neglect/", "manual/local-contacts/", "thresholds/", "thresholds/finder/",
+                 "briefings/", "glossary/", "thresholds/indicators.json"):
+        assert must in urls, must
+    assert not [u for u in urls if u.startswith(("editors/", "developers/"))]
+    assert "manual/transitional-safeguarding/" not in urls  # a draft chapter
+    manifest = json.loads((built_site / offline.MANIFEST_FILE).read_text(encoding="utf-8"))
+    assert manifest["start_url"] == "./" and manifest["display"] == "standalone" and manifest["icons"]
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="manifest" href="manifest.webmanifest">' in home
+
+
+def test_a_chapter_not_yet_visited_opens_offline_and_says_how_old_the_copy_is(browser, site_server):
+    context = browser.new_context(service_workers="allow")
+    RequestGuard(context)
+    try:
+        page = context.new_page()
+        page.goto(site_server, wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready",
+                               timeout=20000)
+        # the copy is complete when the page says "saved <date>." (not "still being saved")
+        page.wait_for_function(
+            "s => { const el = document.querySelector(s); return el && !el.hidden && /saved .*\\.$/.test(el.textContent)"
+            " && !/still being saved/.test(el.textContent); }", arg=STATUS, timeout=60000)
+        saved = page.locator(STATUS).inner_text()
+        assert re.search(r"saved \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.$", saved), saved
+        context.set_offline(True)
+        page.goto(site_server + "manual/private-fostering/", wait_until="load")  # never opened online
+        assert "Private Fostering" in page.locator("h1").first.inner_text()
+        page.wait_for_function("s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS)
+        status = page.locator(STATUS).inner_text()
+        assert status.startswith("You are offline") and "saved" in status, status
+        page.goto(site_server + "thresholds/finder/", wait_until="load")
+        assert page.locator("h1").first.is_visible()
+        kept = page.evaluate("""async () => {
+            const keys = [];
+            for (const name of await caches.keys()) {
+                for (const req of await (await caches.open(name)).keys()) keys.push(new URL(req.url).pathname);
+            }
+            return keys;
+        }""")
+        assert any(k.endswith("/manual/neglect/") for k in kept)
+        assert not [k for k in kept if "/editors/" in k or "/developers/" in k], kept
+        # an editor page is not in the copy: offline, the browser cannot open it
+        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+            page.goto(site_server + "editors/", wait_until="load")
+    finally:
+        context.set_offline(False)
+        context.close()
