@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from procedures.cli import main as procedures
-from procedures.models import Contact
+from procedures.contacts.models import Contact
 from procedures.partnership.init import InitError, parse_area, site_files
 from tests.helpers import edit, errors, line_of
 
@@ -80,7 +80,8 @@ def test_missing_partnership_file(project_copy):
 
 
 def test_a_model_used_alone_checks_the_key_shape_only():
-    base = {"key": "x", "name": "X", "purpose": "p", "source": "s"}
+    base = {"key": "x", "name": "X", "purpose": "p", "source": "s", "source_kind": "partnership",
+            "checked_on": "2026-12-01", "phone": "01632 960001"}
     assert Contact.model_validate({**base, "area": "anywhere"}).area == "anywhere"
     with pytest.raises(ValueError, match="'Rutland' is not a valid key"):
         Contact.model_validate({**base, "area": "Rutland"})
