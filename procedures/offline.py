@@ -70,10 +70,13 @@ def url_of(rel: str) -> str:
     return rel[: -len("index.html")] if rel.endswith("/index.html") else rel
 
 
-def manifest(config) -> dict:
+def manifest(config, site: Site | None = None) -> dict:
+    from .partnership import partnership
+
+    p = partnership(site) if getattr(site, "data", None) is not None else None
     return {
         "name": config.site_name,
-        "short_name": "LLR Procedures",
+        "short_name": f"{p.short_name} Procedures" if p else "Procedures",
         "description": (config.site_description or "").strip(),
         "lang": "en-GB",
         "start_url": "./",
@@ -90,7 +93,7 @@ def manifest(config) -> dict:
 
 def write_offline(site: Site | None, site_dir: Path, config) -> None:
     site_dir = Path(site_dir)
-    (site_dir / MANIFEST_FILE).write_text(json.dumps(manifest(config), indent=2) + "\n", encoding="utf-8")
+    (site_dir / MANIFEST_FILE).write_text(json.dumps(manifest(config, site), indent=2) + "\n", encoding="utf-8")
     files = offline_files(site, site_dir)
     digest = hashlib.sha256()
     for rel in files:

@@ -63,7 +63,7 @@ def _use_engine_theme(config) -> None:
     """Put the engine's overrides under the site's own (if any), above Material's."""
     dirs = config.theme.dirs
     if ENGINE_OVERRIDES.is_dir() and not any(Path(d).resolve() == ENGINE_OVERRIDES for d in dirs):
-        own = 1 if config.theme.get("custom_dir") else 0
+        own = 1 if getattr(config.theme, "custom_dir", None) else 0  # (not in theme.get())
         dirs.insert(own, str(ENGINE_OVERRIDES))
 
 

@@ -54,8 +54,25 @@ def replace(repo: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def log_up_to(repo: Path, last: str = "2026-11-01") -> None:
+    """Keep the copy's amendments log up to the release dated ``last`` (releases are oldest
+    first), so the fixture's first edition is that release whatever the real log adds later."""
+    import re
+
+    path = repo / "data/amendments.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        m = re.match(r"  - date: (\d{4}-\d{2}-\d{2})", line)
+        if m and m.group(1) > last:
+            while i > 0 and lines[i - 1].startswith("  #") or (i > 0 and lines[i - 1].strip() == ""):
+                i -= 1
+            path.write_text("".join(lines[:i]), encoding="utf-8")
+            return
+
+
 def make_repo(dest: Path) -> Path:
     repo = copy_project(dest)
+    log_up_to(repo)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.email", "editor@example.org")
     git(repo, "config", "user.name", "Editor")

@@ -387,6 +387,10 @@ contacts:
     checked_on: {checked}
     note: {q(SAMPLE_NOTE)}
 """
+    f["data/search-terms.yml"] = """# Search synonyms: words a practitioner may type for what the site calls something else
+# (see the editor guide). Add a line when a search in someone's own words found nothing.
+synonyms: []
+"""
     f["data/case-reviews.yml"] = """# Local child safeguarding practice reviews, published for at least 12 months; then the
 # page links to the NSPCC national case review repository instead (see the editor guide).
 repository_url: https://learning.nspcc.org.uk/case-reviews/national-case-review-repository

@@ -220,6 +220,7 @@ TEMPLATE_ELEMENTS = frozenset({
 TEMPLATE_ATTRS = frozenset({
     "role", "hidden", "tabindex", "type", "name", "for", "action", "method", "rel", "download", "autocomplete",
     "list", "required", "spellcheck", "rows", "value", "label", "defer", "src", "viewbox", "xmlns", "d",
+    "min", "max",  # the date box of "What did the manual say on a date?"
 })
 
 

@@ -70,4 +70,7 @@ def test_register_page_links_to_feeds_that_are_served(site_server, page):
         href = page.get_by_role("link", name=name).get_attribute("href")
         response = page.request.get(site_server + "amendments/register/" + href)
         assert response.ok and response.body().lstrip().startswith(b"<?xml" if kind == "xml" else b"{")
-    assert page.locator(".amend-email .unconfirmed").first.is_visible()
+    # the business office's address, with where it came from (data/contacts.yml)
+    email = page.locator('.amend-email a[href^="mailto:"]').first
+    assert email.is_visible() and "@" in email.inner_text()
+    assert page.locator(".amend-email__source").first.is_visible()

@@ -39,6 +39,8 @@ owner: ppg
 last_reviewed: 2026-01-01
 next_review: 2099-01-01
 status: {status}
+at_a_glance:
+  do_now: ["Nothing to do: this is a test fixture."]
 {extra}---
 
 ## 1. Purpose

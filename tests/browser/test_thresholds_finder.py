@@ -35,7 +35,7 @@ def test_typing_a_keyword_narrows_the_list(site_server, page):
     assert visible_items(page).count() == total
     page.get_by_label("Keyword", exact=True).fill("bruise")
     status = page.locator("[data-finder-status]")
-    page.wait_for_function("document.querySelector('[data-finder-status]').textContent.startsWith('Showing ') && "
+    page.wait_for_function("() => document.querySelector('[data-finder-status]').textContent.startsWith('Showing ') && "
                            "!document.querySelector('[data-finder-status]').textContent.startsWith('Showing all')")
     shown = visible_items(page)
     n = shown.count()
@@ -71,7 +71,7 @@ def test_level_domain_and_age_filters_combine(site_server, page):
         # an indicator with no age band applies at any age
         assert "Pre-birth" in meta or "Ages:" not in meta
     page.get_by_role("button", name="Clear filters").click()
-    page.wait_for_function(f"document.querySelectorAll('{ITEMS}:not([hidden])').length === {total}")
+    page.wait_for_function(f"() => document.querySelectorAll('{ITEMS}:not([hidden])').length === {total}")
     assert page.locator("[data-finder-status]").inner_text() == f"Showing all {total} indicators."
 
 

@@ -46,6 +46,14 @@ def project(tmp_path_factory):
     return root
 
 
+@pytest.fixture(autouse=True)
+def build_in_this_process(monkeypatch):
+    """`procedures build` normally runs its work in a supervised child process
+    (tests/site/test_processes.py tests that); here the build runs in this process, as
+    that child does, so its messages can be read and its file operations monkeypatched."""
+    monkeypatch.setenv("PROCEDURES_BUILD_WORKER", "1")
+
+
 def run(root: Path, capsys, *args: str) -> tuple[int, list[str]]:
     capsys.readouterr()
     rc = cli.main(["--root", str(root), *args])

@@ -124,6 +124,39 @@
     });
   }
 
+  // --- exact matches first -------------------------------------------------------------
+  // Pagefind scores words; a reader who types a chapter's code ("1.5"), its title, or the
+  // words of an acronym in a title ("local authority designated officer" -> "(LADO)")
+  // means that chapter. Among the first results, those move to the top (ties keep
+  // Pagefind's order). Their details are fetched anyway to show them.
+  var PROMOTE = 8;
+  function norm(text) {
+    return String(text || "").toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9.]+/g, " ").trim();
+  }
+  function exactness(term, d) {
+    if (!d || !d.meta) return 0;
+    var q = norm(term), title = norm(d.meta.title);
+    if (d.meta.code && q === norm(d.meta.code)) return 3;
+    var singular = function (t) { return t.split(" ").map(function (w) { return w.replace(/s$/, ""); }).join(" "); };
+    if (title && singular(q) === singular(title)) return 2;  // "child protection conference"
+    var words = q.split(" ");
+    if (words.length >= 3) {
+      var initials = words.map(function (w) { return w.charAt(0); }).join("").toUpperCase();
+      if (new RegExp("\\b" + initials + "\\b").test(d.meta.title || "")) return 1;
+    }
+    return 0;
+  }
+  function promoteExact(term, results) {
+    var head = results.slice(0, PROMOTE);
+    return Promise.all(head.map(function (r) {
+      return r.data().then(function (d) { return d; }, function () { return null; });
+    })).then(function (ds) {
+      var order = head.map(function (r, i) { return i; });
+      order.sort(function (a, b) { return exactness(term, ds[b]) - exactness(term, ds[a]) || a - b; });
+      return order.map(function (i) { return head[i]; }).concat(results.slice(PROMOTE));
+    }, function () { return results; });
+  }
+
   // --- rendering ---------------------------------------------------------------------
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -255,6 +288,11 @@
     if (key === this.shownKey && o.list.childNodes.length) return Promise.resolve();
     if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
     return search(term, this.type, this.asTypedTerm === term).then(function (response) {
+      return promoteExact(response.correctedTo || term, response.results).then(function (results) {
+        response.results = results;
+        return response;
+      });
+    }).then(function (response) {
       if (seq !== self.seq) return; // a newer search has started
       self.offerAsTyped(response.correctedFrom);
       self.shownKey = key;
