@@ -133,3 +133,14 @@ def test_the_report_gives_the_editions_cost_as_a_share_of_the_build_without_them
     assert "| Repeated build, wall time" in text and "+12.5%" in text
     assert "cold: pdf (wall)" in text and "+25.0%" in text
     assert "2 editions (edition-2026-12, edition-2027-01), 3 chapters changed between them" in text
+
+
+def test_the_main_benchmark_hands_editions_to_the_editions_benchmark(monkeypatch):
+    from procedures.bench import __main__ as bench_main
+
+    seen = []
+    monkeypatch.setattr(eb, "main", lambda argv: seen.append(argv) or 0)
+    assert bench_main.main(["--chapters", "1000", "--editions", "5", "--quick", "--repeat", "1"]) == 0
+    assert seen == [["--chapters", "1000", "--editions", "5", "--words", "3000", "--repeat", "1", "--quick"]]
+    with pytest.raises(SystemExit):
+        bench_main.main(["--chapters", "400", "1000", "--editions", "5"])
