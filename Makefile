@@ -22,7 +22,7 @@ BUILD_STAMP := $(VENV)/.installed-build
 TEST_STAMP := $(VENV)/.installed-test
 SYSTEM := PY=$(PY) tools/system-packages
 
-.PHONY: serve test test-fast test-browser build check pdf bench lint clean help lock \
+.PHONY: serve test test-fast test-browser build check pdf bench bench-editions lint clean help lock \
         system-packages accessibility-results publish-ready check-headers
 
 help:
@@ -33,6 +33,7 @@ help:
 	@echo "make check      - check data, front matter, links between pages and review dates"
 	@echo "make pdf        - build the PDFs (arrangements, briefings)"
 	@echo "make bench      - run the performance benchmark (prints figures; not a test)"
+	@echo "make bench-editions - only what editions add to the build (1,000 chapters, 5 editions)"
 	@echo "make check-headers URL=https://…/ - does the published host send the security headers?"
 	@echo "make accessibility-results - run the accessibility checks and record them for the statement"
 	@echo "make lock       - update requirements/ from pyproject.toml (needs uv)"
@@ -123,6 +124,10 @@ publish-ready:
 
 bench: $(TEST_STAMP)
 	$(BIN)/python -m procedures.bench
+	$(BIN)/python -m procedures.bench.editions --chapters 1000 --editions 5
+
+bench-editions: $(TEST_STAMP)
+	$(BIN)/python -m procedures.bench.editions --chapters 1000 --editions 5
 
 # Update the lock within the ranges in pyproject.toml (and requirements/pins.txt): the
 # whole test set first, then the preview and build sets constrained to the same versions.

@@ -458,7 +458,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     p.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     p.add_argument("--keep", action="store_true", help="keep the temporary projects and builds (prints where)")
+    p.add_argument("--editions", type=int, help="measure instead what this many editions add to the build, at one "
+                   "--chapters size (the same as python -m procedures.bench.editions)")
     args = p.parse_args(argv)
+    if args.editions is not None:
+        if len(args.chapters) != 1:
+            p.error("--editions measures one size: give one --chapters value, e.g. --chapters 1000 --editions 5")
+        from . import editions
+
+        return editions.main(["--chapters", str(args.chapters[0]), "--editions", str(args.editions), "--words", str(args.words),
+                              "--repeat", str(args.repeat)] + ["--quick"] * args.quick + ["--keep"] * args.keep
+                             + (["--json", str(args.json)] if args.json else []))
     if args.repeat < 3 and not args.quick:
         p.error("--repeat below 3 gives no honest median: add --quick for a smoke test")
     if args.lighthouse_at is None:
