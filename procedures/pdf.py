@@ -104,6 +104,10 @@ def serve_site(site_dir: Path) -> Iterator[str]:
         httpd.server_close()
 
 
+# how long one page may take to load and print (the whole-manual page is long)
+PAGE_TIMEOUT_S = 300
+
+
 class PdfPrinter:
     """One browser and one local server for several PDFs of the same built site."""
 
@@ -174,9 +178,17 @@ class PdfPrinter:
         if not (self.site_dir / file_path).exists() and not (self.site_dir / file_path / "index.html").exists():
             raise PdfError(f"{page_path} is not in the built site {self.site_dir} — build the site first")
         page = self._context().new_page()
+        # a long document (the whole manual is one page) takes a while to load and lay out
+        page.set_default_timeout(PAGE_TIMEOUT_S * 1000)
         try:
             base = self.base
-            response = page.goto(base + page_path.lstrip("/"), wait_until="load")
+            try:
+                response = page.goto(base + page_path.lstrip("/"), wait_until="load")
+            except Exception as exc:  # noqa: BLE001 - Playwright's TimeoutError, without importing it here
+                if type(exc).__name__ != "TimeoutError":
+                    raise
+                raise PdfError(f"{page_path} did not load in the browser within {PAGE_TIMEOUT_S} s — the page may be too "
+                               "long to print; check its size, or print it in sections") from None
             if response is None or not response.ok:
                 raise PdfError(f"{page_path} answered {response.status if response else 'nothing'} — check the build")
             page.emulate_media(media="print")
