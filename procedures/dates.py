@@ -9,6 +9,8 @@ and use this date only as the fallback.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
 
@@ -31,6 +33,21 @@ def today() -> date:
 def epoch_for(d: date) -> str:
     """The SOURCE_DATE_EPOCH value for midday UTC on ``d`` (handy in tests)."""
     return str(int(datetime(d.year, d.month, d.day, 12, tzinfo=UTC).timestamp()))
+
+
+@contextmanager
+def pinned_today(d: date) -> Iterator[None]:
+    """Set SOURCE_DATE_EPOCH to ``d`` in this process (and so for the processes it starts),
+    then put back what was there: for fixtures and benchmarks that run on a fixed day."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch_for(d)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 def month_year(d: date) -> str:

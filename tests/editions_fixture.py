@@ -8,14 +8,12 @@ Dates are fixed with SOURCE_DATE_EPOCH (never today).
 
 from __future__ import annotations
 
-import os
 import subprocess
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from procedures import cli
-from procedures.dates import epoch_for
+from procedures.dates import pinned_today
 from tests.conftest import copy_project
 
 CHAPTER = "docs/manual/neglect.md"
@@ -30,17 +28,7 @@ def git(repo: Path, *args: str) -> str:
     return res.stdout
 
 
-@contextmanager
-def today(d: date):
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch_for(d)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
+today = pinned_today  # the day the fixture commands run on (procedures/dates.py)
 
 
 def run(repo: Path, *argv: str) -> int:
@@ -78,7 +66,7 @@ def make_repo(dest: Path) -> Path:
     git(repo, "config", "user.name", "Editor")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "The manual as it was")
-    with today(date(2026, 12, 6)):
+    with today(date(2026, 12, 10)):  # after every date the real data records
         assert run(repo, "release", "--date", "2026-11-01", "--next-update", "January 2027") == 0
     replace(repo, ORIGINAL, SECOND)
     with today(date(2027, 1, 20)):

@@ -44,12 +44,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..dates import add_months, epoch_for, month_year
+from ..dates import add_months, epoch_for, month_year, pinned_today
 from . import measure, synth
 from .__main__ import _mb, _s, _table, busy, clone_project, machine, macro_names, median, step_times
 
@@ -144,7 +143,9 @@ def record_release(repo: Path, when: date, chapters: list[int], edition: int) ->
 def release(repo: Path, when: date) -> str:
     """Cut the edition with ``procedures release`` (run as an editor runs it); its tag."""
     nxt = add_months(when, 1)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch_for(when), PYTHONHASHSEED="0")
+    # the day it runs: the release day, or today if that is later (data such as the
+    # accessibility results may be dated after the latest release)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch_for(max(when, date.today())), PYTHONHASHSEED="0")
     env.pop("PROCEDURES_EDITIONS", None)
     res = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(repo), "release", "--date", when.isoformat(),
                           "--next-update", f"{nxt:%B %Y}"], cwd=repo, env=env, capture_output=True, text=True)
@@ -153,18 +154,6 @@ def release(repo: Path, when: date) -> str:
     return git(repo, "describe", "--tags", "--exact-match", "HEAD").strip()
 
 
-@contextmanager
-def _today(when: date):
-    """SOURCE_DATE_EPOCH set to ``when`` in this process (load_site reads it)."""
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch_for(when)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 def make_repository(dest: Path, n: int, editions: int, words: int = 3000, share: float = SHARE,
@@ -199,7 +188,7 @@ def make_repository(dest: Path, n: int, editions: int, words: int = 3000, share:
                 files[i].write_text(reword(files[i].read_text(encoding="utf-8"), SEED * 7 + k * 100_003 + i), encoding="utf-8")
             p = files[cut.paragraph]
             p.write_text(add_paragraph(p.read_text(encoding="utf-8"), SEED * 11 + k), encoding="utf-8")
-            with _today(when):
+            with pinned_today(max(when, date.today())):
                 record_release(dest, when, cut.changed, k + 1)
             git(dest, "add", "-A")
             git(dest, "commit", "-q", "-m", f"Edition {k + 1}: {len(cut.changed)} chapters changed")
