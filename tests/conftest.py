@@ -2,7 +2,11 @@
 
 * ``project_copy`` — a throw-away copy of the real project (config, data, docs,
   overrides, macros) that a test may break on purpose.
-* ``built_site`` — the real site built once per session, strictly, into a temp folder.
+* ``built_site`` — the real site built once per run, strictly, into a temp folder (one
+  build shared by every pytest-xdist worker of the run: ``shared_build``).
+* ``shared_build`` — build a site once per run, whichever worker asks first; the others
+  wait for it and read the same folder (tests only read it; a test that changes a site
+  copies it first).
 * ``site_server`` — that build served on 127.0.0.1 (a random free port).
 * ``browser`` — the system Chromium driven by Playwright (skips with a clear reason
   when no Chromium is installed; `make test` installs it).
@@ -10,6 +14,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -41,6 +47,34 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """A folder of this run that every pytest-xdist worker shares (each worker's own base
+    folder is a subfolder of it); without xdist, the run's base folder."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _held(lock: Path):
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+
+
+def shared_build(tmp_path_factory, name: str, make) -> Path:
+    """The folder ``run_folder/name/site``, made by ``make(out)`` once per run: the first
+    worker to ask builds it, the others wait and reuse it. A build that failed is tried
+    again by the next test that asks (and fails there with its own message)."""
+    folder = run_folder(tmp_path_factory) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    out, done = folder / "site", folder / "built"
+    with _held(folder.parent / f"{name}.lock"):
+        if not done.exists():
+            make(out)
+            done.touch()
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     from procedures.builder import build_site
@@ -53,9 +87,7 @@ def built_site(tmp_path_factory) -> Path:
         if not (path / "index.html").is_file():
             pytest.fail(f"PROCEDURES_TEST_SITE={reuse} is not a built site (no index.html) — run make build first")
         return path
-    out = tmp_path_factory.mktemp("built") / "site"
-    build_site(REPO, out, progress=lambda msg: None)
-    return out
+    return shared_build(tmp_path_factory, "real-site", lambda out: build_site(REPO, out, progress=lambda msg: None))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
