@@ -84,11 +84,16 @@ pdf: $(BUILD_STAMP)
 
 # pytest exits 5 when it collected no tests: that is a failure, not a pass.
 PYTEST = $(PY) -m pytest $(1); rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest ran no tests' >&2; exit 1; fi; exit $$rc
+# The whole suite runs on two processes (pytest-xdist), one test file per process at a
+# time, so a file's module fixtures (its builds) are made once; the real site is built
+# once for both (tests/conftest.py). `make test JOBS=1` runs it in one process.
+JOBS ?= 2
+PARALLEL = $(if $(filter-out 0 1,$(JOBS)),-n $(JOBS) --dist loadfile,-p no:xdist)
 
 test: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
 	$(BIN)/ruff check procedures macros tests
 	$(BIN)/procedures check
-	$(call PYTEST,)
+	$(call PYTEST,$(PARALLEL))
 
 test-fast: $(TEST_STAMP)
 	$(BIN)/ruff check procedures macros tests
@@ -97,7 +102,7 @@ test-fast: $(TEST_STAMP)
 
 # the browser suite alone, on the built site/ when there is one (CI: after make build)
 test-browser: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
-	$(call PYTEST,tests/browser)
+	$(call PYTEST,$(PARALLEL) tests/browser)
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check procedures macros tests

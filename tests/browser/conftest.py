@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
 import yaml
 
+from tests.browser import fixture_chapters
 from tests.browser.quality import RECORDERS, RESULTS, TEMPLATE_PAGES, axe_version, vnu_version
-from tests.conftest import REPO
+from tests.conftest import REPO, serve, shared_build
 
 RECORD = "PROCEDURES_RECORD_ACCESSIBILITY"
 OUT = REPO / "data" / "accessibility-results.yml"
@@ -22,6 +24,23 @@ HEADER = """\
 # The accessibility statement (docs/accessibility.md) prints these figures, so it only
 # claims what the tests measured on the day they ran.
 """
+
+
+@pytest.fixture(scope="session")
+def fixture_chapters_site(tmp_path_factory):
+    """(site folder, base URL): the real project with the fixture chapters of
+    tests/browser/fixture_chapters.py, built once per run and served by this process."""
+    out = shared_build(tmp_path_factory, "fixture-chapters", fixture_chapters.build)
+    base, stop = serve(out)
+    yield out, base
+    stop()
+
+
+def pytest_configure(config):
+    # what the checks measured stays in the process that ran them: with pytest-xdist each
+    # worker would write its own part of the file
+    if os.environ.get(RECORD) == "1" and getattr(config.option, "numprocesses", None):
+        raise pytest.UsageError(f"{RECORD}=1 records what one process measured: run pytest without -n")
 
 
 def pytest_sessionfinish(session, exitstatus):
