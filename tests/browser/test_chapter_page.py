@@ -6,30 +6,16 @@ from datetime import date, datetime
 
 import pytest
 
-from procedures.builder import build_site
-from tests.conftest import REPO, serve
-from tests.helpers import edit
-
 pytestmark = pytest.mark.browser
-
-FIXTURE = REPO / "tests" / "fixtures" / "fixture-chapter.md"
 
 
 @pytest.fixture(scope="module")
-def stale_build(tmp_path_factory):
+def stale_build(fixture_chapters_site):
     """A chapter due for review in 2099, built today: at build time it is current. The
     browser's clock is then moved to 2100 to read the page 'later' — the page must not
-    believe its own build date."""
-    from tests.conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("stale") / "project")
-    (project / "docs/manual/fixture-chapter.md").write_text(FIXTURE.read_text())
-    edit(project, "docs/manual/fixture-chapter.md", "last_reviewed: 2026-11-01\nnext_review: 2027-11-01",
-         "last_reviewed: 2026-11-01\nnext_review: 2099-01-01")
-    out = build_site(project, tmp_path_factory.mktemp("stale-site") / "site", progress=lambda m: None, after_build=False)
-    base, stop = serve(out)
-    yield out, base
-    stop()
+    believe its own build date. (One build shared with test_search.py:
+    tests/browser/fixture_chapters.py.)"""
+    return fixture_chapters_site
 
 
 def test_review_overdue_is_decided_when_the_page_is_read(stale_build, page):

@@ -13,61 +13,16 @@ import re
 
 import pytest
 
-from procedures.builder import build_site
-from procedures.search import index_site
-from procedures.site import get_site
-from tests.conftest import copy_project, serve
+from tests.browser.fixture_chapters import ARCHIVED_WORD, DRAFT_WORD, PUBLISHED_WORD
 
 pytestmark = pytest.mark.browser
 
-PUBLISHED_WORD = "quillfeatherword"
-DRAFT_WORD = "draftonlyzebraword"
-ARCHIVED_WORD = "archivedonlyotterword"
-
-
-def chapter(cid: str, title: str, status: str, word: str, extra: str = "") -> str:
-    body = " ".join(
-        ["This fixture chapter exists only for the search tests and is not guidance."] * 8
-    )
-    return f"""---
-id: "{cid}"
-title: {title}
-section: "5"
-summary: A fixture chapter used by the search tests, never part of the real manual.
-scope: Nobody; it exists only in a throw-away copy of the project built by the tests.
-owner: ppg
-last_reviewed: 2026-01-01
-next_review: 2099-01-01
-status: {status}
-at_a_glance:
-  do_now: ["Nothing to do: this is a test fixture."]
-{extra}---
-
-## 1. Purpose
-
-{body}
-
-## 2. The word to find
-
-Practitioners searching for {word} should find this chapter only if it is published.
-"""
-
 
 @pytest.fixture(scope="module")
-def search_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("search") / "project")
-    manual = project / "docs" / "manual"
-    (manual / "search-fixture-published.md").write_text(
-        chapter("5.90", "Search Fixture Published Chapter", "published", PUBLISHED_WORD))
-    (manual / "search-fixture-draft.md").write_text(
-        chapter("5.91", "Search Fixture Draft Chapter", "draft", DRAFT_WORD))
-    (manual / "search-fixture-archived.md").write_text(
-        chapter("5.92", "Search Fixture Archived Chapter", "archived", ARCHIVED_WORD, 'superseded_by: "5.90"\n'))
-    out = build_site(project, tmp_path_factory.mktemp("search-site") / "site", progress=lambda m: None, after_build=False)
-    index_site(get_site(project), out)  # the search step of the full build, on this build
-    base, stop = serve(out)
-    yield out, base
-    stop()
+def search_site(fixture_chapters_site):
+    """A copy of the real project with the three search fixture chapters, built and
+    indexed (one build shared with test_chapter_page.py: tests/browser/fixture_chapters.py)."""
+    return fixture_chapters_site
 
 
 def open_chapter(page, base: str, path: str = "manual/neglect/"):
