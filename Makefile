@@ -86,9 +86,11 @@ pdf: $(BUILD_STAMP)
 PYTEST = $(PY) -m pytest $(1); rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest ran no tests' >&2; exit 1; fi; exit $$rc
 # The whole suite runs on two processes (pytest-xdist), one test file per process at a
 # time, so a file's module fixtures (its builds) are made once; the real site is built
-# once for both (tests/conftest.py). `make test JOBS=1` runs it in one process.
+# once for both, while the unit tests run, and the files are handed out in the order
+# tests/conftest.py gives them (pytest_collection_modifyitems). `make test JOBS=1` runs
+# it in one process.
 JOBS ?= 2
-PARALLEL = $(if $(filter-out 0 1,$(JOBS)),-n $(JOBS) --dist loadfile,-p no:xdist)
+PARALLEL = $(if $(filter-out 0 1,$(JOBS)),-n $(JOBS) --dist loadfile --no-loadscope-reorder,-p no:xdist)
 
 test: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
 	$(BIN)/ruff check procedures macros tests

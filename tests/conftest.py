@@ -10,6 +10,9 @@
 * ``site_server`` — that build served on 127.0.0.1 (a random free port).
 * ``browser`` — the system Chromium driven by Playwright (skips with a clear reason
   when no Chromium is installed; `make test` installs it).
+
+The unit tests run first; meanwhile a process of its own builds the real site for
+``built_site`` (``pytest_collection_finish``), so on two cores neither waits for it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import socketserver
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -65,20 +71,28 @@ def shared_build(tmp_path_factory, name: str, make) -> Path:
     """The folder ``run_folder/name/site``, made by ``make(out)`` once per run: the first
     worker to ask builds it, the others wait and reuse it. A build that failed is tried
     again by the next test that asks (and fails there with its own message)."""
-    folder = run_folder(tmp_path_factory) / name
+    return _shared_build(run_folder(tmp_path_factory), name, make)
+
+
+def _shared_build(run_dir: Path, name: str, make) -> Path:
+    folder = run_dir / name
     folder.mkdir(parents=True, exist_ok=True)
     out, done = folder / "site", folder / "built"
-    with _held(folder.parent / f"{name}.lock"):
+    with _held(run_dir / f"{name}.lock"):
         if not done.exists():
             make(out)
             done.touch()
     return out
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def _build_real_site(out: Path) -> Path:
     from procedures.builder import build_site
 
+    return build_site(REPO, out, progress=lambda msg: None)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
     # a site built already: yours (make build), or CI's strict build earlier in the same
     # run (check.yml, .gitlab-ci.yml), so that the site is built once per run
     reuse = os.environ.get("PROCEDURES_TEST_SITE")
@@ -87,7 +101,58 @@ def built_site(tmp_path_factory) -> Path:
         if not (path / "index.html").is_file():
             pytest.fail(f"PROCEDURES_TEST_SITE={reuse} is not a built site (no index.html) — run make build first")
         return path
-    return shared_build(tmp_path_factory, "real-site", lambda out: build_site(REPO, out, progress=lambda msg: None))
+    return shared_build(tmp_path_factory, "real-site", _build_real_site)
+
+
+# --- the order tests run in, and the real site built while the first ones run -----------------
+
+_ORDER = {"unit": 0, "browser": 1, "site": 2}
+# the longest single test (axe on every page): first of its folder, so that it never runs
+# alone at the end of a run on two processes while the other has nothing left to do
+_FIRST = {"test_quality_full_pass.py"}
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """Unit tests first (they need no build), then the browser and built-site tests; the
+    order within each folder is kept, but for ``_FIRST``. While the unit tests run, the
+    real site is built in a process of its own (``pytest_collection_finish``), so neither
+    core waits for it. ``make test`` keeps this order (--no-loadscope-reorder)."""
+    items.sort(key=lambda item: (_ORDER.get(item.path.parent.name, 2), item.path.name not in _FIRST))
+
+
+_prebuild: subprocess.Popen | None = None
+
+
+def pytest_collection_finish(session):
+    """Start building the real site for ``built_site`` in the background, once per run
+    (the first xdist worker to get here starts it; the fixture waits for it under the same
+    lock, or builds itself if it asks first). A failed background build leaves no marker:
+    the fixture then builds in the test process and fails there with the message."""
+    global _prebuild
+    config = session.config
+    if (config.option.collectonly or os.environ.get("PROCEDURES_TEST_SITE")
+            or not any("built_site" in getattr(item, "fixturenames", ()) for item in session.items)):
+        return
+    run_dir = run_folder(config._tmp_path_factory)
+    try:
+        os.close(os.open(run_dir / "real-site.started", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return  # another worker started it
+    with open(run_dir / "real-site.log", "wb") as log:
+        _prebuild = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from pathlib import Path; from tests.conftest import prebuild; "
+             "prebuild(Path(sys.argv[1]))", str(run_dir)],
+            cwd=REPO, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def prebuild(run_dir: Path) -> None:
+    _shared_build(run_dir, "real-site", _build_real_site)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _prebuild is not None and _prebuild.poll() is None:  # the run stopped before it needed the site
+        os.killpg(_prebuild.pid, signal.SIGTERM)
+        _prebuild.wait(timeout=60)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
