@@ -6,7 +6,7 @@ Thin on purpose — every function is defined, escaped and unit-tested in the
 
 from pathlib import Path
 
-from procedures.macro_functions import register
+from procedures.core.macros import register
 
 
 def define_env(env):

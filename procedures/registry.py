@@ -9,7 +9,7 @@ exists, and a test checks that every YAML file in ``data/`` has a model.
 from __future__ import annotations
 
 from .accessibility import AccessibilityResults
-from .amendments import AmendmentsFile
+from .amendments.log import AmendmentsFile
 from .arrangements.models import (
     ArrangementsFile,
     ComplianceFile,
@@ -17,10 +17,10 @@ from .arrangements.models import (
     PartnershipsFile,
     RotationFile,
 )
-from .briefings import BriefingThemesFile
+from .briefings.briefing import BriefingThemesFile
 from .casereviews.models import CaseReviewsFile
 from .contacts.models import ContactsFile
-from .models import GlossaryFile, OwnersFile, PartnersFile, SearchTermsFile, SectionsFile
+from .core.models import GlossaryFile, OwnersFile, PartnersFile, SearchTermsFile, SectionsFile
 from .partnership import PartnershipFile
 from .thresholds.models import ThresholdsFile
 from .timescales.models import TimescalesFile
@@ -55,19 +55,19 @@ DATA_FILES = {
 CROSS_CHECKS = [
     "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
     "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
-    "procedures.checks:check_foundation",
+    "procedures.core.checks:check_foundation",
     "procedures.partnership:check_partnership",  # local authorities and business office exist
-    "procedures.manual:check_chapters",
+    "procedures.manual.chapters:check_chapters",
     "procedures.contacts.checks:check_contacts",  # contact("key") calls, stale check dates
     "procedures.timescales.checks:check_timescales",  # timescale("key") calls, duplicate keys
     "procedures.at_a_glance.checks:check_at_a_glance",  # required on published chapters; keys exist
-    "procedures.pagecalls:check_chapter_text",  # in chapters, braces hold page-function calls only
+    "procedures.core.pagecalls:check_chapter_text",  # in chapters, braces hold page-function calls only
     "procedures.accessibility:check_accessibility",
-    "procedures.briefings:check_briefings",
-    "procedures.amendments:check_amendments",  # also derives chapter notes, badges, redirects
+    "procedures.briefings.briefing:check_briefings",
+    "procedures.amendments.log:check_amendments",  # also derives chapter notes, badges, redirects
     "procedures.editions.pages:check_editions",  # each release's edition tag matches its date
     "procedures.casereviews.pages:check_case_reviews",  # themes, briefing and report file of each review
-    "procedures.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
+    "procedures.editor.editing:check_placeholders",  # no template "REPLACE THIS" text gets published
     "procedures.reviews:check_review_dates",  # briefings due for review (chapters: manual)
     "procedures.thresholds.checks:check_thresholds",
     "procedures.arrangements.checks:check_arrangements",
@@ -78,16 +78,16 @@ MACRO_MODULES = [
     "procedures.contacts",  # contact(key), contacts_block(), contacts_list()
     "procedures.timescales",  # timescale(key)
     "procedures.glossary",
-    "procedures.manual",
+    "procedures.manual.chapters",
     "procedures.accessibility",  # accessibility_results(), accessibility_contact()
-    "procedures.briefings",
-    "procedures.amendments",
+    "procedures.briefings.briefing",
+    "procedures.amendments.log",
     "procedures.editions.pages",  # editions_on_date()
     "procedures.casereviews.pages",  # case_reviews()
     "procedures.wholemanual.pages",  # print_copies()
     "procedures.reviews",    # review_dashboard()
-    "procedures.mistakes",   # error_catalogue()
-    "procedures.schemas",    # front_matter_reference()
+    "procedures.editor.mistakes",   # error_catalogue()
+    "procedures.editor.schemas",    # front_matter_reference()
     "procedures.thresholds.pages",  # thresholds_levels(), threshold_level(key), matrix, finder, quick sheet
     "procedures.search",     # search_page()
     "procedures.arrangements.pages",  # arrangements_rotation(), arrangements_current_chair(), chart, …
@@ -95,8 +95,8 @@ MACRO_MODULES = [
 
 # "module:function" run as function(site, site_dir, config) after MkDocs has written the site
 POST_BUILD = [
-    "procedures.briefings:write_feed",    # feeds/briefings.xml
-    "procedures.amendments_out:write_outputs",  # feeds/amendments.xml + .json, redirect pages
+    "procedures.briefings.briefing:write_feed",    # feeds/briefings.xml
+    "procedures.amendments.outputs:write_outputs",  # feeds/amendments.xml + .json, redirect pages
     "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
     "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
@@ -107,14 +107,14 @@ POST_BUILD = [
 # docs/ folder prefix -> "module:function" that validates a page of that type and
 # records it on the site; every other page is an ordinary page (PageMeta).
 CONTENT_TYPES = {
-    "manual/": "procedures.manual:load_chapter",
-    "briefings/": "procedures.briefings:load_briefing",
+    "manual/": "procedures.manual.chapters:load_chapter",
+    "briefings/": "procedures.briefings.briefing:load_briefing",
 }
 
 # nav markers in mkdocs.yml -> "module:function" returning nav items for that place
 NAV_EXPANDERS = {
-    "!chapters": "procedures.manual:nav_entries",
-    "!briefings": "procedures.briefings:nav_entries",
+    "!chapters": "procedures.manual.chapters:nav_entries",
+    "!briefings": "procedures.briefings.briefing:nav_entries",
     "!threshold-levels": "procedures.thresholds.pages:nav_entries",
     "!arrangements": "procedures.arrangements.pages:nav_entries",
 }
@@ -123,10 +123,10 @@ NAV_EXPANDERS = {
 # before it is swapped into site/ (e.g. search indexing); a failure aborts the build
 AFTER_BUILD = [
     "procedures.htmlfix:fix_site",        # valid HTML: strip Material's invalid attributes
-    "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
+    "procedures.amendments.outputs:check_url_manifest",  # every URL in urls.txt still exists
     "procedures.search:start_index",      # checks data-pagefind-body, starts Pagefind (runs beside the PDFs)
     "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS, from the final HTML (one browser; cached)
-    "procedures.briefing_pdf:add_sizes",  # "(PDF, 85 KB, one A4 page)" on the briefing download links
+    "procedures.briefings.pdf:add_sizes",  # "(PDF, 85 KB, one A4 page)" on the briefing download links
     "procedures.search:finish_index",     # waits for Pagefind, checks the number of pages indexed
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
     "procedures.security:write_headers",
@@ -140,7 +140,7 @@ AFTER_BUILD = [
 # -> html, on_env(site, env, config, files) -> env, on_serve(site, server, config, builder)
 # -> server, on_post_build(site, config), on_shutdown(site)
 PAGE_HOOKS = [
-    "procedures.briefing_page",
+    "procedures.briefings.page",
     "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
     "procedures.casereviews.pages",  # a case review report past its period is not published
     "procedures.wholemanual.pages",  # the whole manual and each section on one print page
@@ -163,6 +163,6 @@ MARKDOWN_EXTENSIONS = [
 # title): procedures.pdf:render_all prints each to a tagged PDF inside the built site
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
-    "procedures.briefing_pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
+    "procedures.briefings.pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
     "procedures.wholemanual.pages:pdf_documents",   # print/: the whole manual and each section, dated
 ]

@@ -43,7 +43,7 @@ def project_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    from procedures.builder import build_site
+    from procedures.core.builder import build_site
 
     # a site built already: yours (make build), or CI's strict build earlier in the same
     # run (check.yml, .gitlab-ci.yml), so that the site is built once per run

@@ -12,8 +12,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from procedures import cli
-from procedures.dates import pinned_today
+from procedures.core import cli
+from procedures.core.dates import pinned_today
 from tests.conftest import copy_project
 
 CHAPTER = "docs/manual/neglect.md"

@@ -2,7 +2,7 @@
 
 * ``models``     — the data files: rotation, governance, partnerships, the document's
                    sections and its compliance table (partners and their LSP/DSP stay in
-                   ``data/partners.yml``, modelled in :mod:`procedures.models`).
+                   ``data/partners.yml``, modelled in :mod:`procedures.core.models`).
 * ``years``      — business years (1 April – 31 March) and the chair for a date.
 * ``roles``      — LSP/DSP role keys (``police-dsp``) and the labels derived from data.
 * ``checks``     — cross checks: rotation rules, references, compliance coverage.

@@ -2,7 +2,7 @@
 
 What this feature contributes (registered in :mod:`procedures.registry`):
 
-* the front matter block ``at_a_glance`` (model :class:`procedures.models.AtAGlance`:
+* the front matter block ``at_a_glance`` (model :class:`procedures.core.models.AtAGlance`:
   ``do_now``, ``call``, ``by_when``), required on published chapters;
 * cross check :func:`.checks.check_at_a_glance` — a published chapter without the box,
   and ``call``/``by_when`` keys that ``data/contacts.yml`` or ``data/timescales.yml``
@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..contacts import all_contacts, render_contact
-from ..render import render_html
+from ..core.render import render_html
 from ..timescales import all_timescales, render_timescale
 
 if TYPE_CHECKING:
-    from ..manual import Chapter
-    from ..site import Site
+    from ..core.site import Site
+    from ..manual.chapters import Chapter
 
 LOCAL_CONTACTS = "manual/local-contacts.md"  # where every route's source is listed
 

@@ -83,7 +83,7 @@ def profile_mkdocs(config_file: Path, out: Path, calibrate: bool = True,
                    strict: bool = True) -> tuple[pstats.Stats, float, float | None, cProfile.Profile]:
     """One MkDocs build of ``config_file`` into ``out`` under the profiler: (statistics,
     CPU with the profiler, CPU of the same build without it if ``calibrate``, profile)."""
-    from .. import builder
+    from ..core import builder
 
     builder._log_to_stderr()
     plain = None
@@ -118,8 +118,8 @@ class Profile:
 def profile_build(project: Path, out: Path, top: int = 0, calibrate: bool = True, stats_file: Path | None = None) -> Profile:
     """One cold build of ``project`` (a fresh copy: the PDFs are printed)."""
     from .. import registry
-    from ..site import get_site, resolve
-    from ..threads import in_own_thread
+    from ..core.site import get_site, resolve
+    from ..core.threads import in_own_thread
 
     project = project.resolve()
     t0 = time.thread_time()

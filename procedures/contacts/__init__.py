@@ -20,11 +20,11 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..render import render_html
+from ..core.dates import long_date
+from ..core.render import render_html
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import Contact
 
 CONTACTS_FILE = "data/contacts.yml"

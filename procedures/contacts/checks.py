@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..dates import add_months
-from ..pagecalls import calls, suggestion
+from ..core.dates import add_months
+from ..core.pagecalls import calls, suggestion
 from . import CONTACTS_FILE, all_contacts, unknown_message
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 STALE_MONTHS = 6  # a contact not checked for this long is listed by `procedures check`
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 INDEX_NAMES = ("index.md", "README.md", "readme.md")
 

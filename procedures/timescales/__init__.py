@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..render import render_html
+from ..core.render import render_html
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import Timescale
 
 TIMESCALES_FILE = "data/timescales.yml"

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from procedures.builder import build_site
+from procedures.core.builder import build_site
 from tests.conftest import REPO, serve
 from tests.helpers import edit
 

@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from procedures.builder import build_site
+from procedures.core.builder import build_site
+from procedures.core.site import get_site
 from procedures.search import index_site
-from procedures.site import get_site
 from tests.conftest import copy_project, serve
 
 pytestmark = pytest.mark.browser

@@ -11,10 +11,12 @@ import types
 
 import pytest
 
-from procedures import glossary, plugin, registry
+from procedures import glossary
+from procedures.core import plugin
+from procedures import registry
 from procedures.bench import synth
-from procedures.builder import build_site
-from procedures.site import load_site
+from procedures.core.builder import build_site
+from procedures.core.site import load_site
 
 OLD = "expansion: Local Authority Designated Officer"
 NEW = "expansion: Local Authority Designated Officer for allegations"

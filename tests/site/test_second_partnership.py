@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from procedures.builder import build_site
-from procedures.cli import main as procedures
-from procedures.site import load_site
+from procedures.core.builder import build_site
+from procedures.core.cli import main as procedures
+from procedures.core.site import load_site
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,7 @@ from procedures.bench.__main__ import (
     summarise,
     write_stock,
 )
-from procedures.site import load_site
+from procedures.core.site import load_site
 
 LINK = re.compile(r"\[[^\]]+\]\(([^)\s]+)\)")
 

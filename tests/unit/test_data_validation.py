@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.helpers import edit, errors, line_of
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from procedures import builder, cli
-from procedures.mistakes import MISTAKES, Mistake
+from procedures.core import builder, cli
+from procedures.editor.mistakes import MISTAKES, Mistake
 from tests.conftest import REPO, copy_project
 from tests.helpers import edit
 

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from procedures.editing import check_project
-from procedures.mistakes import GROUPS, MISTAKES, Mistake
+from procedures.editor.editing import check_project
+from procedures.editor.mistakes import GROUPS, MISTAKES, Mistake
 from tests.conftest import REPO, copy_project
 
 LINE = re.compile(r"^(?P<file>[^:\s]+)(?::(?P<line>\d+))?: (?P<text>.+)$")
@@ -93,8 +93,8 @@ def test_restoring_leaves_the_copy_as_it_was(project):
 
 
 def test_catalogue_renders_every_applicable_mistake():
-    from procedures.mistakes import catalogue
-    from procedures.site import load_site
+    from procedures.core.site import load_site
+    from procedures.editor.mistakes import catalogue
 
     text = catalogue(load_site(REPO))
     applicable = [m for m in MISTAKES if m.applies(REPO)]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from procedures import search
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 
