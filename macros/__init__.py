@@ -7,6 +7,7 @@ Thin on purpose — every function is defined, escaped and unit-tested in the
 from pathlib import Path
 
 from procedures.core.macros import register
+from procedures.registry import FEATURES  # noqa: F401  (enables the features)
 
 
 def define_env(env):

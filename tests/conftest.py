@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+import procedures.registry  # noqa: F401  (enables the features, as every entry point does)
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 COPY = ("mkdocs.yml", "data", "docs", "overrides", "macros")

@@ -28,7 +28,7 @@ def git(repo: Path, *args: str) -> str:
     return res.stdout
 
 
-today = pinned_today  # the day the fixture commands run on (procedures/dates.py)
+today = pinned_today  # the day the fixture commands run on (procedures/core/dates.py)
 
 
 def run(repo: Path, *argv: str) -> int:

@@ -112,3 +112,14 @@ def macros(site: Site) -> dict[str, Any]:
 
     return {"accessibility_results": accessibility_results, "accessibility_tested_on": accessibility_tested_on,
             "accessibility_contact": accessibility_contact}
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"accessibility-results.yml": AccessibilityResults},  # written by the browser tests
+    checks=("procedures.accessibility:check_accessibility",),
+    macros=("procedures.accessibility",),  # accessibility_results(), accessibility_contact()
+)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 NAME = "amendments"
 FILE = "data/amendments.yml"
 MAX_SUMMARY = 300
+from ..core.site import site_url  # noqa: E402,F401  (amendments.log.site_url: callers use it here)
+
 URL_MANIFEST = "urls.txt"  # at the project root: every URL the site has published
 
 Change = Literal["new", "updated", "removed", "renamed"]
@@ -654,16 +656,6 @@ def gone_message(url: str) -> str:
 
 # --- page macros --------------------------------------------------------------------------------
 
-def site_url(root) -> str:
-    """``site_url`` from mkdocs.yml (read as text: the file may hold tags only MkDocs knows)."""
-    from pathlib import Path
-
-    text = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8")
-    m = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.M)
-    url = m.group(1) if m else ""
-    return url if not url or url.endswith("/") else url + "/"
-
-
 FEEDS = {"atom": "feeds/amendments.xml", "json": "feeds/amendments.json"}
 
 
@@ -671,10 +663,11 @@ def macros(site: Site) -> dict[str, Any]:
     from ..core.render import render_html, render_markdown
 
     def _releases_md(items: list[ReleaseView]) -> str:
-        from ..editions.pages import changes_src
-
+        # the "what changed" page of a chapter in a release, when a feature provides it
+        # (editions: site.extra["edition_changes"], set by its cross check); else no link
+        changes_src = site.extra.get("edition_changes") or (lambda chapter_id, when: None)
         return render_markdown("amendments-releases.md", releases=items, from_dir="amendments/",
-                               changes=lambda chapter_id, when: changes_src(site, chapter_id, when))
+                               changes=changes_src)
 
     def amendments_latest() -> str:
         """For docs/amendments/index.md: next update, the newest year's releases, earlier years."""
@@ -715,3 +708,19 @@ def macros(site: Site) -> dict[str, Any]:
         "amendments_feeds": amendments_feeds,
         "register_by_email": register_by_email,
     }
+
+
+def addresses(site: Site) -> list[str]:
+    """Site paths published besides docs/ (for the link check): every address kept in
+    urls.txt and every redirect."""
+    import contextlib
+
+    from ..core.yamlload import YamlSyntaxError
+
+    found: list[str] = []
+    manifest = site.root / URL_MANIFEST
+    if manifest.exists():
+        with contextlib.suppress(YamlSyntaxError):  # its own error is reported by the amendments check
+            found += [url.lstrip("/") for _, url in read_manifest(manifest)]
+    found += [url for url, _ in redirects(site)]
+    return found

@@ -13,7 +13,7 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from .. import registry
+from ..core import feature as registry
 from ..core.dates import long_date
 from ..core.render import md_escape
 from .anchors import FENCE, HEADING, MACRO_LINE, _parse_args, call, headings

@@ -52,7 +52,7 @@ def real_edit_uri(edit_uri: str | None) -> str | None:
     return edit_uri
 
 
-def on_config(config) -> None:
+def on_config(site, config) -> None:
     """Drop a placeholder ``edit_uri`` before MkDocs gives pages their edit links."""
     if config.get("edit_uri") and real_edit_uri(config["edit_uri"]) is None:
         log.info("edit_uri %s is a placeholder: no 'Edit this page' links", config["edit_uri"])
@@ -106,3 +106,12 @@ def on_page_context(site, page, context: dict[str, Any], config) -> dict[str, An
     if staff is not None and is_staff_page(page.file.src_uri):
         context["nav"] = staff
     return context
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    page_hooks=("procedures.audiences",),  # editor and developer pages: their own navigation, not the practitioners'
+)

@@ -147,7 +147,7 @@ def release(repo: Path, when: date) -> str:
     # accessibility results may be dated after the latest release)
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch_for(max(when, date.today())), PYTHONHASHSEED="0")
     env.pop("PROCEDURES_EDITIONS", None)
-    res = subprocess.run([sys.executable, "-m", "procedures.core.cli", "--root", str(repo), "release", "--date", when.isoformat(),
+    res = subprocess.run([sys.executable, "-m", "procedures", "--root", str(repo), "release", "--date", when.isoformat(),
                           "--next-update", f"{nxt:%B %Y}"], cwd=repo, env=env, capture_output=True, text=True)
     if res.returncode != 0:
         raise SystemExit(f"procedures release failed for {when}:\n{res.stdout}{res.stderr}")
@@ -298,7 +298,7 @@ def bench(n: int, editions: int, args, work: Path) -> dict:
             shutil.copytree(base, copy, symlinks=True)
             for kind in ("cold", "repeated"):
                 print(f"  round {r + 1}/{args.repeat}: {LABELS[col]}, {kind} build …", file=sys.stderr)
-                run = measure.run_measured([sys.executable, "-m", "procedures.core.cli", "--root", ".", "build", "--out", "site"],
+                run = measure.run_measured([sys.executable, "-m", "procedures", "--root", ".", "build", "--out", "site"],
                                            cwd=copy, env=build_env(col, last))
                 if run.returncode != 0:
                     raise SystemExit(f"{LABELS[col]}: the build failed:\n{run.output[-4000:]}")

@@ -433,3 +433,8 @@ def write_feed(site: Site, site_dir: Path, config) -> None:
     out = site_dir / FEED_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(feed_xml(site, site_url, config.get("site_name") or "", config.get("copyright") or config.get("site_name") or ""))
+
+
+def unlisted(site: Site) -> list[str]:
+    """Briefings that exist but are not in the navigation (archived; drafts shown in the preview)."""
+    return [b.src_uri for b in all_briefings(site) if b.status != "published"]

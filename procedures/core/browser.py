@@ -70,7 +70,7 @@ def problem() -> str | None:
     """None when the PDFs can be printed; otherwise one line saying what to do."""
     if not playwright_installed():
         return ("Playwright (which drives Chromium to print the PDFs) is not installed — run make build, "
-                "or: pip install 'llr-procedures[publish]'")
+                "or: pip install -e '.[publish]'")
     if system_chromium() is None and bundled_chromium() is None:
         return MISSING
     return None

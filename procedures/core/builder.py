@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import registry
+from . import feature
 from .site import get_site, resolve
 from .threads import in_own_thread
 
@@ -146,18 +146,12 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
         site.extra["links_checked"] = True
     if site.report.errors:
         raise BuildFailed("\n".join(str(p) for p in site.report.errors))
-    if after_build and _prints_pdfs(site):
-        from . import browser
-
-        problem = browser.problem()  # before minutes of building, not after
+    for spec in feature.PREFLIGHT if after_build else []:
+        problem = resolve(spec)(site)  # before minutes of building, not after (e.g. no Chromium for the PDFs)
         if problem:
             raise BuildFailed(problem)
     with build_lock(out):
         return _build(site, root, out, progress, after_build)
-
-
-def _prints_pdfs(site) -> bool:
-    return "procedures.pdf:render_all" in registry.AFTER_BUILD and bool(registry.PDF_DOCUMENTS)
 
 
 def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_build: bool) -> Path:
@@ -168,7 +162,7 @@ def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_b
         progress(f"Building the site into a temporary folder ({tmp.name}) …")
         mkdocs_build(root / "mkdocs.yml", tmp)
         progress(f"MkDocs build done in {time.perf_counter() - started:.1f} s")
-        for spec in registry.AFTER_BUILD if after_build else []:
+        for spec in feature.AFTER_BUILD if after_build else []:
             progress(f"Running {spec} …")
             step_started = time.perf_counter()
             step = resolve(spec)
@@ -204,8 +198,7 @@ def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_b
 
 
 def _discard(tmp: Path) -> None:
-    """A failed build: stop the search indexer if it still runs, remove the folders."""
-    from ..search import cancel_index
-
-    cancel_index(tmp)
+    """A failed build: stop what the after-build steps started (the search indexer), remove the folders."""
+    for spec in feature.ON_BUILD_FAILED:
+        resolve(spec)(tmp)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -12,12 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import pdf as _pdf
-from ..amendments import cli as _amendments_cli
-from ..editions import release as _release
-from ..editor import cli as _editor_cli
-from ..partnership import init as _init
-from ..security import checkheaders as _checkheaders
+from . import feature
 from .site import load_site
 
 
@@ -30,7 +25,7 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..editor.editing import check_project
+    from .links import check_project
 
     site, links = check_project(args.root, progress=lambda msg: print(msg, file=sys.stderr, flush=True))
     for line in site.report.lines():
@@ -68,7 +63,7 @@ def _supervise_build(args: argparse.Namespace, argv: list[str]) -> int:
     out = Path(args.out).resolve() if args.out else args.root / "site"
     env = _quiet_env(args)
     env[WORKER] = "1"
-    cmd = [sys.executable, "-m", "procedures.core.cli", "--root", str(args.root), *argv]
+    cmd = [sys.executable, "-m", "procedures", "--root", str(args.root), *argv]
     return run_supervised(cmd, cwd=args.root, env=env, what="the build; the previous site/ was left as it was",
                           cleanup=lambda: remove_litter(out))
 
@@ -106,7 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.verbose:
         cmd.append("--verbose")
     if not args.full_rebuilds:
-        # rebuild only the edited page, correctly (procedures/preview.py); never touches site/
+        # rebuild only the edited page, correctly (procedures/preview/); never touches site/
         env["PROCEDURES_FAST_PREVIEW"] = "1"
         cmd.append("--dirty")
     print(f"Previewing at http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
@@ -148,19 +143,27 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         cmd_serve,
     ),
 }
-COMMANDS.update(_amendments_cli.COMMANDS)  # amend, digest, urls (procedures/amendments_cli.py)
-COMMANDS.update(_pdf.COMMANDS)  # pdf (procedures/pdf.py)
-COMMANDS.update(_editor_cli.COMMANDS)  # new, review-due, schemas (procedures/editor_cli.py)
-COMMANDS.update(_checkheaders.COMMANDS)  # check-headers URL (procedures/security/checkheaders.py)
-COMMANDS.update(_release.COMMANDS)  # release: cut an edition (procedures/editions/release.py)
-COMMANDS.update(_init.COMMANDS)  # init DIR --name (procedures/partnership/init.py)
+
+
+def commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]]:
+    """The engine's commands, then each enabled feature's (``Feature.cli_commands``:
+    amend, digest, urls, pdf, new, review-due, schemas, check-headers, release, init …)."""
+    from .site import resolve
+
+    out = dict(COMMANDS)
+    for spec in feature.CLI_COMMANDS:
+        for name, command in resolve(spec).items():
+            if name in out:
+                raise RuntimeError(f"two features define the command '{name}' ({spec})")
+            out[name] = command
+    return out
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="procedures", description="Check, build and manage a safeguarding children procedures site.")
     p.add_argument("--root", type=Path, default=None, help="project folder (default: found from the current folder)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, (help_text, configure, handler) in COMMANDS.items():
+    for name, (help_text, configure, handler) in commands().items():
         sp = sub.add_parser(name, help=help_text, description=help_text)
         configure(sp)
         sp.set_defaults(handler=handler)
@@ -168,10 +171,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command with the enabled features (``procedures.registry.main`` enables them;
+    ``python -m procedures`` is the same command)."""
     args = parser().parse_args(argv)
     args.root = (args.root or find_root()).resolve()
     return args.handler(args)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

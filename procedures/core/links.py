@@ -9,10 +9,10 @@ left to the strict MkDocs build.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -113,6 +113,19 @@ def template_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
+INDEX_NAMES = ("index.md", "README.md", "readme.md")
+
+
+def dest_of(src_uri: str) -> str:
+    """The file MkDocs writes for a source in docs/ (use_directory_urls: true)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    folder, name = posixpath.split(src_uri)
+    if name in INDEX_NAMES:
+        return posixpath.join(folder, "index.html")
+    return posixpath.join(folder, name[:-3], "index.html")
+
+
 def _suggest(word: str, choices: list[str]) -> str | None:
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
     return found[0] if found else None
@@ -123,25 +136,21 @@ def _is_draft(page: PageSource) -> bool:
 
 
 def _site_base(site: Site) -> str:
-    from ..amendments.log import site_url
+    from .site import site_url
 
     return site_url(site.root)
 
 
 def published_addresses(site: Site) -> dict[str, str | None]:
     """Every site path (no leading '/') a reader can reach -> its source in docs/ (None for
-    generated pages, feeds and redirects): pages and files in docs/, every address in
-    urls.txt and every redirect."""
-    from ..amendments.log import URL_MANIFEST, read_manifest, redirects
-    from ..security.urls import dest_of
-    from .yamlload import YamlSyntaxError
+    generated pages, feeds and redirects): pages and files in docs/, and every address the
+    features publish besides (``Feature.addresses``: urls.txt, redirects)."""
+    from . import feature
+    from .site import resolve
 
     found: dict[str, str | None] = {}
-    manifest = site.root / URL_MANIFEST
-    if manifest.exists():
-        with contextlib.suppress(YamlSyntaxError):  # its own error is reported by the amendments check
-            found.update(dict.fromkeys(url.lstrip("/") for _, url in read_manifest(manifest)))
-    found.update(dict.fromkeys(url for url, _ in redirects(site)))
+    for spec in feature.ADDRESSES:
+        found.update(dict.fromkeys(resolve(spec)(site)))
     for path in site.docs_dir.rglob("*"):
         if path.is_file():
             src = path.relative_to(site.docs_dir).as_posix()
@@ -241,3 +250,16 @@ def check_links(site: Site) -> int:
                        "that page has no headings to link to: remove the '#…' part")
                 site.report.error(rel, link.line, f"the link '{target}' goes to a heading '#{anchor}' that is not on that page — {fix}")
     return checked
+
+
+def check_project(root: Path | str, progress: Callable[[str], None] | None = None) -> tuple[Site, int]:
+    """Everything ``procedures check`` checks: data, front matter, cross-references,
+    review dates (warnings) and the links between pages. Returns (site, links checked)."""
+    say = progress or (lambda msg: None)
+    say("Checking data files, front matter and cross-references …")
+    from .site import load_site
+
+    site = load_site(root)
+    say(f"Checking the links between {len(site.pages)} pages …")
+    links = check_links(site)
+    return site, links

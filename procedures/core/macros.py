@@ -6,14 +6,14 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from .. import registry
+from . import feature
 from .site import get_site
 
 
 def functions(root: Path) -> dict[str, Any]:
     site = get_site(root)
     out: dict[str, Any] = {}
-    for module_name in registry.MACRO_MODULES:
+    for module_name in feature.MACRO_MODULES:
         module = importlib.import_module(module_name)
         for name, fn in module.macros(site).items():
             if name in out:

@@ -1,4 +1,4 @@
-"""Find one-line page-function calls such as ``{{ contact("lado-leicester") }}`` in the
+"""Find one-line page-function calls such as ``{{ contact("lado") }}`` in the
 bodies of pages, with their lines, so ``procedures check`` can name a wrong key
 without building anything.
 

@@ -1,7 +1,7 @@
 """The MkDocs plugin: validation before the build, generated navigation, drafts left
-out, chapter pages wired to their template, abbreviations on every page, and the
-files features write after the build. Each step calls into the rest of the package;
-nothing here decides content.
+out, and every enabled feature's page hooks and post-build writers. Each step calls
+into the features (procedures/core/feature.py); nothing here decides content or names
+a feature.
 """
 
 from __future__ import annotations
@@ -18,10 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import audiences, glossary, registry
-from ..contacts import notfound
-from ..manual import chapters as manual
-from ..manual import page as chapter_page
+from . import feature
 from .site import Site, get_site, resolve
 
 log = logging.getLogger("mkdocs.plugins.procedures")
@@ -46,15 +43,11 @@ def quiet_macros() -> None:
 
 
 def unlisted_pages(site: Site) -> list[str]:
-    """Chapters and briefings that exist but are deliberately not in the navigation
-    (archived ones; drafts shown in the preview): added to MkDocs' ``not_in_nav``.
-    Every other page deliberately missing from the nav is listed in mkdocs.yml's
-    ``not_in_nav``; MkDocs lists any page that is neither when the preview starts."""
-    from ..briefings import briefing as briefings
-
-    out = [c.src_uri for c in site.chapters if c.status != "published"]
-    out += [b.src_uri for b in briefings.all_briefings(site) if b.status != "published"]
-    return sorted(out)
+    """Pages that exist but are deliberately not in the navigation (``Feature.unlisted_pages``:
+    archived chapters and briefings; drafts shown in the preview): added to MkDocs'
+    ``not_in_nav``. Every other page deliberately missing from the nav is listed in
+    mkdocs.yml's ``not_in_nav``; MkDocs lists any page that is neither when the preview starts."""
+    return sorted(src for spec in feature.UNLISTED_PAGES for src in resolve(spec)(site))
 
 
 # the engine's Material overrides (templates, stylesheets, scripts); a site made by
@@ -91,7 +84,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             raise PluginError(f"{len(lines)} problem(s) in data or front matter — fix the lines above and build again")
         self.site = site
         _use_engine_theme(config)
-        for spec in registry.MARKDOWN_EXTENSIONS:
+        for spec in feature.MARKDOWN_EXTENSIONS:
             config.markdown_extensions.append(resolve(spec)())
         quiet_macros()
         unlisted = unlisted_pages(site)
@@ -101,9 +94,10 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
             spec = GitIgnoreSpec.from_lines([f"/{src}" for src in unlisted])
             config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec
         self._hook_cache = {}  # feature hooks are looked up again for every build
-        # the glossary's tooltips, given to Markdown once per build (else appended to each page)
-        self._abbr_configured = glossary.configure_markdown(site, config)
-        audiences.on_config(config)  # a placeholder edit_uri never becomes an edit link
+        # e.g. the glossary's tooltips given to Markdown once per build; a placeholder
+        # edit_uri never becomes an edit link (audiences)
+        for hook in self._hooks("on_config"):
+            hook(site, config)
         if config.nav:
             config.nav = self._expand(config.nav)
         return config
@@ -111,8 +105,8 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def _expand(self, items: list[Any]) -> list[Any]:
         out: list[Any] = []
         for item in items:
-            if isinstance(item, str) and item in registry.NAV_EXPANDERS:
-                out.extend(resolve(registry.NAV_EXPANDERS[item])(self.site))
+            if isinstance(item, str) and item in feature.NAV_EXPANDERS:
+                out.extend(resolve(feature.NAV_EXPANDERS[item])(self.site))
             elif isinstance(item, dict):
                 out.append({k: self._expand(v) if isinstance(v, list) else v for k, v in item.items()})
             else:
@@ -132,11 +126,11 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return files
 
     def _hooks(self, name: str) -> tuple:
-        """Feature page hooks (registry.PAGE_HOOKS) that define ``name``: looked up once
+        """Feature page hooks (feature.PAGE_HOOKS) that define ``name``: looked up once
         per build (each build makes a new plugin), not once per page."""
         found = self.__dict__.setdefault("_hook_cache", {})  # (set afresh by on_config)
         if name not in found:
-            found[name] = tuple(fn for spec in registry.PAGE_HOOKS
+            found[name] = tuple(fn for spec in feature.PAGE_HOOKS
                                 if (fn := getattr(resolve(spec), name, None)) is not None)
         return found[name]
 
@@ -150,31 +144,17 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
     def on_page_markdown(self, markdown, page, config, files, **kwargs):
         src = page.file.src_uri
         info = self.site.pages.get(src)
-        chapter = manual.chapter_for(self.site, src)
-        # Material reads `status` as a badge name; our `status` is the chapter lifecycle.
+        # Material reads `status` as a badge name; our `status` is the page's lifecycle
+        # (a feature may then set a badge, e.g. the manual from the amendments).
         if "status" in page.meta:
             page.meta["lifecycle"] = page.meta.pop("status")
-        if chapter is not None:
-            page.meta.setdefault("template", "chapter.html")
-            page.meta.setdefault("description", chapter.meta.summary)
-            page.meta["title"] = chapter.label
-            badge = chapter.extra.get("nav_status")
-            if badge:
-                page.meta["status"] = badge
-        elif info is not None and getattr(info.model, "description", None):
+        if info is not None and getattr(info.model, "description", None):
             page.meta.setdefault("description", info.model.description)
         for hook in self._hooks("on_page_markdown"):
             markdown = hook(self.site, page, markdown, config) or markdown
-        if getattr(self, "_abbr_configured", False):
-            return markdown
-        abbr = glossary.abbreviations_markdown(self.site)
-        return f"{markdown}\n\n{abbr}\n" if abbr else markdown
+        return markdown
 
     def on_page_context(self, context, page, config, nav, **kwargs):
-        chapter = manual.chapter_for(self.site, page.file.src_uri)
-        if chapter is not None:
-            context["chapter_head"] = chapter_page.head(self.site, chapter, page.url, config.site_url or "")
-            context["chapter_foot"] = chapter_page.foot(self.site, chapter, page.url, config.site_url or "")
         context["build_date"] = self.site.today.isoformat()
         for hook in self._hooks("on_page_context"):
             context = hook(self.site, page, context, config) or context
@@ -185,12 +165,13 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
         return context
 
     def on_template_context(self, context, template_name, config, **kwargs):
-        # static templates (404.html) have no page: give them what procedures renders
-        if template_name == "404.html" and self.site is not None:
-            context.update(notfound.context(self.site))
+        # static templates (404.html) have no page: features give them what they render
+        if self.site is not None:
+            for hook in self._hooks("on_template_context"):
+                context = hook(self.site, context, template_name, config) or context
         return context
 
-    # --- whole-build hooks for features (registry.PAGE_HOOKS), e.g. the fast preview --
+    # --- whole-build hooks for features (feature.PAGE_HOOKS), e.g. the fast preview --
     def on_pre_build(self, config, **kwargs):
         for hook in self._hooks("on_pre_build"):
             hook(self.site, config)
@@ -221,7 +202,7 @@ class ProceduresPlugin(BasePlugin[ProceduresConfig]):
 
     # --- after the site is written -------------------------------------------------
     def on_post_build(self, config, **kwargs):
-        for spec in registry.POST_BUILD:
+        for spec in feature.POST_BUILD:
             resolve(spec)(self.site, Path(config.site_dir), config)
         for hook in self._hooks("on_post_build"):
             hook(self.site, config)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .. import registry
+from . import feature
 from .dates import today as build_today
 from .errors import Report
 from .models import PageMeta
@@ -73,6 +73,14 @@ class Site:
         return f"data/{name}.yml"
 
 
+def site_url(root) -> str:
+    """``site_url`` from mkdocs.yml (read as text: the file may hold tags only MkDocs knows)."""
+    text = (Path(root) / "mkdocs.yml").read_text(encoding="utf-8")
+    m = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", text, re.M)
+    url = m.group(1) if m else ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def resolve(spec: str):
     module, _, attr = spec.partition(":")
     mod = importlib.import_module(module)
@@ -82,7 +90,7 @@ def resolve(spec: str):
 def load_data(site: Site) -> None:
     # keys a file declares for the files after it (models.DataKey), e.g. the areas
     keys: dict[str, list[str]] = {}
-    for filename, model in registry.DATA_FILES.items():
+    for filename, model in feature.DATA_FILES.items():
         name = filename.removesuffix(".yml")
         path = site.data_dir / filename
         if not path.exists():
@@ -98,10 +106,10 @@ def load_data(site: Site) -> None:
         declare = getattr(site.data[name], "validation_keys", None)
         if declare is not None:
             keys.update(declare())
-    known = set(registry.DATA_FILES)
+    known = set(feature.DATA_FILES)
     for path in sorted(site.data_dir.glob("*.y*ml")):
         if path.name not in known:
-            site.report.error(site.rel(path), None, "no model describes this data file — register it in procedures/registry.py or remove it")
+            site.report.error(site.rel(path), None, "no model describes this data file — declare it in a feature's FEATURE (data_files) or remove it")
 
 
 MACRO_OPEN = re.compile(r"\{\{|\{%")
@@ -115,7 +123,7 @@ def _size(n: int) -> str:
 
 
 def load_pages(site: Site) -> None:
-    handlers = {prefix: resolve(spec) for prefix, spec in registry.CONTENT_TYPES.items()}
+    handlers = {prefix: resolve(spec) for prefix, spec in feature.CONTENT_TYPES.items()}
     for path in sorted(site.docs_dir.rglob("*.md")):
         src_uri = path.relative_to(site.docs_dir).as_posix()
         rel = site.rel(path)
@@ -182,7 +190,7 @@ def _check_macro_syntax(site: Site, page: PageSource) -> None:
 
 
 def run_checks(site: Site) -> None:
-    for spec in registry.CROSS_CHECKS:
+    for spec in feature.CROSS_CHECKS:
         resolve(spec)(site)
 
 

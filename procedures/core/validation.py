@@ -48,7 +48,7 @@ def explain(err: dict[str, Any], model: type[BaseModel]) -> str:
         if field in {"id", "related", "superseded_by", "chapter"} or "related" in [str(p) for p in loc]:
             return f"'{value}' is not a chapter id — ids look like 1.5 or 2.13 (quote them: \"1.5\")"
         if field in {"key", "owner", "contact", "worried_about_a_child"}:
-            return f"'{value}' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"
+            return f"'{value}' is not a valid key — use lower-case letters, digits and hyphens, e.g. childrens-front-door"
         return f"'{field}' has the wrong form (found '{value}')"
     if kind == "string_type":
         return f"'{field}' must be text (found {type(value).__name__} '{value}') — put it in quotes"

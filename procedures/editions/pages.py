@@ -242,6 +242,8 @@ def check_editions(site: Site) -> None:
     """Each release's tag is named after its own date and used once (registry.CROSS_CHECKS)."""
     from ..amendments import log as am
 
+    # the amendments page links each entry to its "what changed" page through this
+    site.extra["edition_changes"] = lambda chapter_id, when: changes_src(site, chapter_id, when)
     data = am.log(site)
     if data is None:
         return

@@ -16,15 +16,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.dates import today as build_today
-from ..core.links import check_links
+from ..core.links import check_links, check_project  # noqa: F401  (editing.check_project: callers use it here)
 from ..core.site import Site, load_site
 from ..manual import chapters as manual
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 PLACEHOLDER = "REPLACE THIS"
 
@@ -33,15 +29,6 @@ class ScaffoldError(Exception):
     """A new page could not be made; the message says what to do."""
 
 
-def check_project(root: Path | str, progress: Callable[[str], None] | None = None) -> tuple[Site, int]:
-    """Everything ``procedures check`` checks: data, front matter, cross-references,
-    review dates (warnings) and the links between pages. Returns (site, links checked)."""
-    say = progress or (lambda msg: None)
-    say("Checking data files, front matter and cross-references …")
-    site = load_site(root)
-    say(f"Checking the links between {len(site.pages)} pages …")
-    links = check_links(site)
-    return site, links
 
 
 def check_placeholders(site: Site) -> None:
@@ -186,7 +173,7 @@ def _briefings_module():
 
 
 def _content_types() -> dict[str, str]:
-    from .. import registry
+    from ..core import feature as registry
 
     return registry.CONTENT_TYPES
 

@@ -308,7 +308,7 @@ MISTAKES: list[Mistake] = [
             fix="correct the key to one of the areas listed under 'areas:' in the same file"),
     Mistake("key-with-spaces", G_DATA, "A key written like a title",
             "data/contacts.yml", "  - key: dfe-safeguarding-reform", "  - key: DfE safeguarding reform",
-            "'DfE safeguarding reform' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"),
+            "'DfE safeguarding reform' is not a valid key — use lower-case letters, digits and hyphens, e.g. childrens-front-door"),
     Mistake("default-owner-unknown", G_DATA, "A default owner that is not in the list",
             "data/owners.yml", "default: ppg", "default: policy-group",
             "default owner 'policy-group' is not listed under owners — known: …",

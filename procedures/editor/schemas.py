@@ -19,7 +19,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .. import registry
+from ..core import feature as registry
 
 SCHEMA_DIR = "schemas"
 VSCODE_SETTINGS = ".vscode/settings.json"
@@ -44,7 +44,7 @@ FIELD_HELP: dict[str, str] = {
     "superseded_by": "For an archived chapter: the code of the chapter that replaces it.",
     "amendment": "A one-line note of the latest change, used until the amendments log covers this chapter.",
     "render_macros": "true only when the page calls a page function that a developer has provided; ask a developer first.",
-    "key": "A short identifier: lower-case letters, digits and hyphens, e.g. leicester-front-door.",
+    "key": "A short identifier: lower-case letters, digits and hyphens, e.g. childrens-front-door.",
     "name": "The full name as it should appear on the site.",
     "checked_on": "The date someone last checked these details against their source, written as YYYY-MM-DD. procedures check warns after six months.",
     "source": "Where these details came from: for a contact, the address of the public page read, or 'partnership', or the national service.",
@@ -55,7 +55,7 @@ FIELD_HELP: dict[str, str] = {
     "to_confirm": "Local details the partnership still has to confirm for this chapter, one short line each. Listed for editors on the review dashboard, never on the chapter page: the chapter itself tells the reader what to do without them.",
     "at_a_glance": "The box at the top of the chapter: do_now (1 to 5 first steps), call (contact keys from data/contacts.yml) and by_when (timescale keys from data/timescales.yml). Required on published chapters.",
     "do_now": "1 to 5 short steps, each starting with what to do, e.g. 'If a child is in immediate danger, call 999.'",
-    "call": "Keys of contacts in data/contacts.yml, e.g. [emergency, leicester-front-door]; the box shows their names and numbers.",
+    "call": "Keys of contacts in data/contacts.yml, e.g. [emergency, childrens-front-door]; the box shows their names and numbers.",
     "by_when": "Keys of timescales in data/timescales.yml, e.g. [icpc]; [] if none applies.",
     "what": "What must happen, e.g. 'Initial child protection conference held'.",
     "phrase": "What pages show, e.g. 'within 15 working days of the strategy discussion at which section 47 enquiries were started'. Must state the amount.",
@@ -91,7 +91,8 @@ class SchemaTarget:
 
 def _front_matter_models() -> list[tuple[str, str, type[BaseModel], str]]:
     """(name, title, model, applies_to) for each kind of page with validated front matter."""
-    from ..core.models import ChapterMeta, PageMeta
+    from ..core.models import PageMeta
+    from ..manual.models import ChapterMeta
 
     out: list[tuple[str, str, type[BaseModel], str]] = [
         ("chapter", "Chapter front matter", ChapterMeta, "docs/manual/*.md (every chapter except index.md)"),
@@ -185,7 +186,7 @@ def data_keys(root: Path) -> dict[str, list[str]]:
     """The keys data files declare for others (models.DataKey), e.g. the partnership's areas."""
     from pydantic import ValidationError
 
-    from .. import registry
+    from ..core import feature as registry
     from ..core.yamlload import YamlSyntaxError, load_file
 
     keys: dict[str, list[str]] = {}

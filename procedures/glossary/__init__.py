@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from ..core.render import render_html
 
 if TYPE_CHECKING:
-    from ..core.models import Term
     from ..core.site import Site
+    from .models import Term
 
 
 def terms(site: Site) -> list[Term]:
@@ -89,3 +89,46 @@ def macros(site: Site) -> dict[str, Any]:
         return render_html("glossary.html", letters=letters, anchor=anchor)
 
     return {"glossary": glossary}
+
+
+
+def check_glossary(site: Site) -> None:
+    """Each term once; every 'see' names a term."""
+    from ..core.checks import unique
+
+    glossary = site.data.get("glossary")
+    if not glossary:
+        return
+    seen = unique(site, "glossary", glossary.terms, "term", "terms")
+    for i, t in enumerate(glossary.terms):
+        for j, ref in enumerate(t.see):
+            if ref not in seen:
+                site.report.error("data/glossary.yml", site.line("glossary", ("terms", i, "see", j)),
+                                  f"'see' names '{ref}', which is not a term in the glossary — add it or correct the spelling")
+
+
+# --- page hooks (this module is the feature's page-hook module) ---------------------------
+
+def on_config(site: Site, config) -> None:
+    """The tooltips, given to Markdown once per build (see :func:`configure_markdown`)."""
+    site.extra["glossary_abbr_configured"] = configure_markdown(site, config)
+
+
+def on_page_markdown(site: Site, page, markdown: str, config) -> str:
+    """Only when ``abbr`` could not take them once per build: the definitions appended to the page."""
+    if site.extra.get("glossary_abbr_configured"):
+        return markdown
+    abbr = abbreviations_markdown(site)
+    return f"{markdown}\n\n{abbr}\n" if abbr else markdown
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+from .models import GlossaryFile  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"glossary.yml": GlossaryFile},
+    checks=("procedures.glossary:check_glossary",),  # each term once; every 'see' names a term
+    macros=("procedures.glossary",),  # glossary()
+    page_hooks=("procedures.glossary",),  # on_config: the tooltips; on_page_markdown: the fallback
+)

@@ -97,3 +97,12 @@ def fix_site(site: Site | None, site_dir: Path) -> int:
             path.write_text(fixed, encoding="utf-8")
             changed += 1
     return changed
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature, Step  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    after_build=(Step("procedures.htmlfix:fix_site", "early"),),  # valid HTML: strip Material's invalid attributes
+)

@@ -184,3 +184,16 @@ def write_alternate_sitemaps(site: Site | None, site_dir: Path, config) -> list[
             target.write_text(EMPTY_SITEMAP, encoding="utf-8")
             written.append(target)
     return written
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    page_hooks=("procedures.lean",),  # images sized and lazy-loaded; stylesheets joined; no lunr files
+    post_build=(
+        "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
+        "procedures.lean:write_css_bundle",  # the site's stylesheets joined into one file
+    ),
+)

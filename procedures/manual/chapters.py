@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..core.content import ContentPage
-from ..core.models import ChapterMeta, Section
 from ..core.validation import validate
+from .models import ChapterMeta, Section
 
 if TYPE_CHECKING:
     from ..core.site import PageSource, Site
@@ -174,3 +174,8 @@ def macros(site: Site) -> dict[str, Any]:
         return render_markdown("contents.md", groups=groups, from_dir="manual/")
 
     return {"contents": contents}
+
+
+def unlisted(site: Site) -> list[str]:
+    """Chapters that exist but are not in the navigation (archived; drafts shown in the preview)."""
+    return [c.src_uri for c in site.chapters if c.status != "published"]

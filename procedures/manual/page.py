@@ -77,3 +77,28 @@ def head(site: Site, chapter: Chapter, page_url: str, site_url: str) -> str:
 
 def foot(site: Site, chapter: Chapter, page_url: str, site_url: str) -> str:
     return render_html("chapter-foot.html", **context(site, chapter, page_url, site_url))
+
+
+# --- page hooks (the manual's FEATURE lists this module FIRST) ------------------------------
+
+def on_page_markdown(site: Site, page, markdown: str, config) -> None:
+    """A chapter is rendered with ``chapter.html``; its title is its code and title, its
+    description its summary, and a badge from the amendments (``nav_status``) its status."""
+    chapter = chapter_for(site, page.file.src_uri)
+    if chapter is None:
+        return None
+    page.meta.setdefault("template", "chapter.html")
+    page.meta.setdefault("description", chapter.meta.summary)
+    page.meta["title"] = chapter.label
+    badge = chapter.extra.get("nav_status")
+    if badge:
+        page.meta["status"] = badge
+    return None
+
+
+def on_page_context(site: Site, page, context: dict[str, Any], config) -> dict[str, Any]:
+    chapter = chapter_for(site, page.file.src_uri)
+    if chapter is not None:
+        context["chapter_head"] = head(site, chapter, page.url, config.site_url or "")
+        context["chapter_foot"] = foot(site, chapter, page.url, config.site_url or "")
+    return context

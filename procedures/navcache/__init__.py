@@ -170,3 +170,12 @@ def on_page_context(site, page, context: dict[str, Any], config) -> dict[str, An
     context["nav_cache"] = cache
     context["nav_cache_verify"] = mode() == "verify"
     return context
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    page_hooks=("procedures.navcache",),  # nav_cache: the sidebar rendered once per section (partials/nav.html)
+)

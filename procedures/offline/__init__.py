@@ -113,3 +113,12 @@ def write_offline(site: Site | None, site_dir: Path, config) -> None:
         f"self.OFFLINE = {json.dumps(data, separators=(',', ':'))};\n{source}",
         encoding="utf-8",
     )
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    post_build=("procedures.offline:write_offline",),  # last writer: sw.js (the offline copy) lists the files before it
+)

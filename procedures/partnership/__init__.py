@@ -152,3 +152,15 @@ def check_partnership(site: Site) -> None:
     if contacts is not None and p.business_office not in {c.key for c in contacts.contacts}:
         site.report.error(f, site.line("partnership", ("business_office",)),
                           f"'{p.business_office}' is not a contact in data/contacts.yml — name the business office's contact key")
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    # FIRST (registry): the files after it validate their 'area' fields against its areas
+    data_files={"partnership.yml": PartnershipFile},
+    checks=("procedures.partnership:check_partnership",),  # local authorities and business office exist
+    cli_commands=("procedures.partnership.init:COMMANDS",),  # procedures init DIR --name …
+)

@@ -121,7 +121,7 @@ class PdfPrinter:
         try:
             from playwright.sync_api import sync_playwright
         except ImportError as exc:  # pragma: no cover - playwright is a dependency
-            raise PdfError("Playwright is not installed — run make build, or: pip install 'llr-procedures[publish]'") from exc
+            raise PdfError("Playwright is not installed — run make build, or: pip install -e '.[publish]'") from exc
         self._server = serve_site(self.site_dir)
         self.base = self._server.__enter__()
         self._pw_cm = sync_playwright()
@@ -239,7 +239,7 @@ def render_pdf(site_dir: Path, page_path: str, out: Path, *, title: str, public_
 
 
 def documents(site: Site) -> list[PdfDocument]:
-    from .. import registry
+    from ..core import feature as registry
     from ..core.site import resolve
 
     out: list[PdfDocument] = []
@@ -415,3 +415,24 @@ def _configure(p) -> None:
 COMMANDS = {
     "pdf": ("Build the site and its tagged PDFs (arrangements, briefings); list the PDFs.", _configure, cmd_pdf),
 }
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+
+def browser_problem(site) -> str | None:
+    """Before minutes of building, not after: a full build that prints PDFs needs Chromium."""
+    from ..core import browser
+    from ..core import feature as features
+
+    return browser.problem() if features.PDF_DOCUMENTS else None
+
+
+FEATURE = Feature(
+    __name__,
+    # the PDFs in every feature's pdf_documents, from the final HTML (one browser; cached)
+    after_build=("procedures.pdf:render_all",),
+    preflight=("procedures.pdf:browser_problem",),
+    cli_commands=("procedures.pdf:COMMANDS",),  # procedures pdf
+)

@@ -254,3 +254,12 @@ def _index(site_dir: Path) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
         STATE.index_lock.release()
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    page_hooks=("procedures.preview",),  # fast preview: dirty rebuilds made correct (procedures serve only)
+)

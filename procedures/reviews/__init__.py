@@ -249,3 +249,14 @@ def macros(site: Site) -> dict[str, Any]:
         return to_confirm_list(site)
 
     return {"review_dashboard": review_dashboard, "review_to_confirm": review_to_confirm}
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    checks=("procedures.reviews:check_review_dates",),  # briefings due for review (chapters: manual)
+    macros=("procedures.reviews",),  # review_dashboard()
+    post_build=("procedures.reviews:write_reviews_json",),  # reviews.json: every chapter and briefing by review date
+)

@@ -453,3 +453,20 @@ def macros(site: Site) -> dict[str, Any]:
         return render_html("search-page.html")
 
     return {"search_page": search_page}
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature, Step  # noqa: E402
+from .models import SearchTermsFile  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"search-terms.yml": SearchTermsFile},  # search synonyms
+    macros=("procedures.search",),  # search_page()
+    page_hooks=("procedures.search",),  # search_info for templates: indexed?, type, code, title, section
+    after_build=(
+        "procedures.search:start_index",  # checks data-pagefind-body, starts Pagefind (runs beside the PDFs)
+        Step("procedures.search:finish_index", "late"),  # waits for Pagefind, checks the number of pages indexed
+    ),
+    on_build_failed=("procedures.search:cancel_index",),  # a failed build stops Pagefind
+)

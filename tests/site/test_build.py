@@ -144,9 +144,9 @@ def test_cli_build_and_check_exit_codes(project_copy):
     import subprocess
     import sys
 
-    ok = subprocess.run([sys.executable, "-m", "procedures.core.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
+    ok = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     edit(project_copy, "data/contacts.yml", "    checked_on: 2026-12-06\n", "    checked_on: 06/12/2026\n")
-    bad = subprocess.run([sys.executable, "-m", "procedures.core.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "data/contacts.yml:" in bad.stderr and "write dates as 2024-03-31" in bad.stderr

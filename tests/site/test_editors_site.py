@@ -13,7 +13,7 @@ from markupsafe import escape
 
 from procedures import reviews
 from procedures.editor.mistakes import MISTAKES
-from procedures.core.models import ChapterMeta
+from procedures.manual.models import ChapterMeta
 from procedures.core.site import load_site
 from tests.conftest import REPO
 

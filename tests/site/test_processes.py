@@ -46,7 +46,7 @@ def _no_browser_env(tmp_path: Path) -> dict[str, str]:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "procedures.core.cli", "--root", str(REPO), *args]
+    return [sys.executable, "-m", "procedures", "--root", str(REPO), *args]
 
 
 def _get(url: str) -> str:

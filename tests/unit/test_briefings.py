@@ -207,7 +207,7 @@ def test_an_unknown_theme_in_the_data_file_is_reported_there(project_copy):
     edit(project_copy, "data/briefing-themes.yml", "  - key: neglect\n", "  - key: Neglect!\n")
     errs = [e for e in errors(project_copy) if e.startswith("data/briefing-themes.yml")]
     assert errs == [f"data/briefing-themes.yml:{line_of(project_copy, 'data/briefing-themes.yml', 'Neglect!')}: "
-                    "'Neglect!' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"]
+                    "'Neglect!' is not a valid key — use lower-case letters, digits and hyphens, e.g. childrens-front-door"]
 
 
 def test_two_briefings_with_one_title_are_rejected(project_copy):

@@ -25,7 +25,7 @@ def run(root: Path, *args: str, day: date | None = None) -> subprocess.Completed
     env.pop("SOURCE_DATE_EPOCH", None)
     if day:
         env["SOURCE_DATE_EPOCH"] = epoch_for(day)
-    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "procedures.core.cli"]
+    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "procedures"]
     return subprocess.run([*cmd, "--root", str(root), *args], capture_output=True, text=True, env=env, timeout=300)
 
 

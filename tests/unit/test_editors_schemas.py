@@ -112,7 +112,7 @@ def test_schemas_explain_keys_in_plain_english():
 
 def test_front_matter_reference_lists_every_chapter_key():
     rows = {r["key"]: r for r in schemas.field_rows("chapter")}
-    from procedures.core.models import ChapterMeta
+    from procedures.manual.models import ChapterMeta
 
     assert set(rows) == set(ChapterMeta.model_fields)
     assert rows["id"]["required"] == "yes" and rows["related"]["required"] == "no"
