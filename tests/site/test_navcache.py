@@ -1,4 +1,4 @@
-"""The per-section navigation cache (procedures/navcache.py) writes exactly the HTML
+"""The per-section navigation cache (procedures/navcache/) writes exactly the HTML
 Material would: the whole site built with and without it is byte-for-byte the same."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What each page tells the search index, decided in procedures/search.py."""
+"""What each page tells the search index, decided in procedures/search/."""
 
 from __future__ import annotations
 
