@@ -6,7 +6,8 @@ Thin on purpose — every function is defined, escaped and unit-tested in the
 
 from pathlib import Path
 
-from procedures.macro_functions import register
+from procedures.core.macros import register
+from procedures.registry import FEATURES  # noqa: F401  (enables the features)
 
 
 def define_env(env):

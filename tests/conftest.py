@@ -86,7 +86,7 @@ def _shared_build(run_dir: Path, name: str, make) -> Path:
 
 
 def _build_real_site(out: Path) -> Path:
-    from procedures.builder import build_site
+    from procedures.core.builder import build_site
 
     return build_site(REPO, out, progress=lambda msg: None)
 

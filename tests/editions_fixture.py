@@ -12,8 +12,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from procedures import cli
-from procedures.dates import pinned_today
+from procedures.core import cli
+from procedures.core.dates import pinned_today
 from tests.conftest import copy_project
 
 CHAPTER = "docs/manual/neglect.md"
@@ -28,7 +28,7 @@ def git(repo: Path, *args: str) -> str:
     return res.stdout
 
 
-today = pinned_today  # the day the fixture commands run on (procedures/dates.py)
+today = pinned_today  # the day the fixture commands run on (procedures/core/dates.py)
 
 
 def run(repo: Path, *argv: str) -> int:

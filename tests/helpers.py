@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procedures.site import load_site
+from procedures.core.site import load_site
 
 
 def edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:

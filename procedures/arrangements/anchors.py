@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from markdown.extensions.toc import slugify
 
 if TYPE_CHECKING:
-    from ..site import PageSource, Site
+    from ..core.site import PageSource, Site
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{:?\s*#([\w-]+)[^}]*\})?\s*#*\s*$")
 MACRO_LINE = re.compile(r"^\s*\{\{\s*([a-z_][a-z0-9_]*)\s*\((.*)\)\s*\}\}\s*$")

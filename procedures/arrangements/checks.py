@@ -15,14 +15,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ..checks import known, unique
-from ..dates import long_date
+from ..core.checks import known, unique
+from ..core.dates import long_date
 from . import anchors as anchors_mod
 from .roles import dsps, not_a_dsp, roles
 from .years import BusinessYear
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 FOLDER = "arrangements/"
 

@@ -13,13 +13,13 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any
 
-from .. import registry
-from ..dates import long_date
-from ..render import md_escape
+from ..core import feature as registry
+from ..core.dates import long_date
+from ..core.render import md_escape
 from .anchors import FENCE, HEADING, MACRO_LINE, _parse_args, call, headings
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 FROM = "arrangements/"
 MD_LINK = re.compile(r"\]\(([a-z0-9][a-z0-9-]*\.md)(?:#([\w-]+))?\)")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from .roles import roles
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import Group, Member
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from ..models import DataKey, Key, Model, Text
+from ..core.models import DataKey, Key, Model, Text
 from .years import BusinessYear
 
 # a role held by a person in data/partners.yml: "<organisation key>-lsp" or "<organisation key>-dsp"

@@ -10,15 +10,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..dates import long_date
+from ..core.dates import long_date
+from ..core.render import render_html, render_markdown
 from ..partnership import area_names
 from ..preview import in_preview
-from ..render import render_html, render_markdown
 from . import governance, rotation
 from .roles import lsps
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 FROM = "arrangements/"
 

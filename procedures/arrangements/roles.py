@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Organisation, Person
-    from ..site import Site
+    from ..core.site import Site
+    from ..manual.models import Organisation, Person
 
 KINDS = {"lsp": ("lead", "LSP", "Lead Safeguarding Partner"), "dsp": ("delegate", "DSP", "Delegated Safeguarding Partner")}
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..dates import long_date
+from ..core.dates import long_date
 from .roles import Role, dsps
 from .years import BusinessYear
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import RotationRow
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import long_date
+from ..core.dates import long_date
 
 _LABEL = re.compile(r"^(\d{4})/(\d{2})$")
 

@@ -2,7 +2,7 @@
 
 What this feature contributes (registered in :mod:`procedures.registry`):
 
-* the front matter block ``at_a_glance`` (model :class:`procedures.models.AtAGlance`:
+* the front matter block ``at_a_glance`` (model :class:`procedures.manual.models.AtAGlance`:
   ``do_now``, ``call``, ``by_when``), required on published chapters;
 * cross check :func:`.checks.check_at_a_glance` — a published chapter without the box,
   and ``call``/``by_when`` keys that ``data/contacts.yml`` or ``data/timescales.yml``
@@ -14,23 +14,23 @@ What this feature contributes (registered in :mod:`procedures.registry`):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..contacts import all_contacts, render_contact
-from ..render import render_html
+from ..core.render import render_html
 from ..timescales import all_timescales, render_timescale
 
 if TYPE_CHECKING:
-    from ..manual import Chapter
-    from ..site import Site
+    from ..core.site import Site
 
 LOCAL_CONTACTS = "manual/local-contacts.md"  # where every route's source is listed
 
 
-def render(site: Site, chapter: Chapter, contacts_href: str | None) -> Markup:
-    """The box for ``chapter``, or nothing when it has none (drafts, archived)."""
+def render(site: Site, chapter: Any, contacts_href: str | None) -> Markup:
+    """The box for ``chapter`` (a manual chapter: not imported, the manual imports this
+    package), or nothing when it has none (drafts, archived)."""
     glance = chapter.meta.at_a_glance
     if glance is None:
         return Markup("")
@@ -43,3 +43,12 @@ def render(site: Site, chapter: Chapter, contacts_href: str | None) -> Markup:
         timescales=[{"t": timescales[k], "phrase": render_timescale(timescales[k])} for k in glance.by_when if k in timescales],
         contacts_href=contacts_href,
     ))
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    checks=("procedures.at_a_glance.checks:check_at_a_glance",),  # required on published chapters; keys exist
+)

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from ..contacts import all_contacts
 from ..contacts import unknown_message as unknown_contact
-from ..pagecalls import suggestion
+from ..core.pagecalls import suggestion
 from ..timescales import all_timescales
 from ..timescales import unknown_message as unknown_timescale
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 MISSING = ("a published chapter needs an 'at_a_glance:' block in its front matter (do_now: the first steps; "
            "call: contact keys; by_when: timescale keys) — add it, as shown under 'At a glance' in the editors' style guide")

@@ -98,7 +98,7 @@ def macro_names(project: Path) -> set[str]:
     """The page macros the project defines (the synthetic chapters use contact() and
     timescale() when they exist)."""
     from .. import registry
-    from ..site import load_site, resolve
+    from ..core.site import load_site, resolve
 
     site = load_site(project)
     names: set[str] = set()
@@ -120,7 +120,7 @@ def write_stock(project: Path) -> dict[str, Path]:
     from mkdocs.utils.yaml import yaml_load
 
     from .. import registry
-    from ..site import load_site, resolve
+    from ..core.site import load_site, resolve
 
     site = load_site(project)
     if site.report.errors:
@@ -171,7 +171,7 @@ def write_stock(project: Path) -> dict[str, Path]:
 def build_command(column: str) -> list[str]:
     """The build of one column, run inside a project copy."""
     if column == "ours":
-        return [sys.executable, "-m", "procedures.cli", "--root", ".", "build", "--out", OUT["ours"]]
+        return [sys.executable, "-m", "procedures", "--root", ".", "build", "--out", OUT["ours"]]
     return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", STOCK_CONFIGS[column], "-d", OUT[column]]
 
 
@@ -300,7 +300,7 @@ def bench_preview(n: int, ours: Path, stock: Path, browser, args) -> dict:
     env = dict(os.environ, PYTHONHASHSEED="0")
     out = {}
     runs = {
-        "ours": (ours, [sys.executable, "-m", "procedures.cli", "--root", ".", "serve", "--port", "{port}"],
+        "ours": (ours, [sys.executable, "-m", "procedures", "--root", ".", "serve", "--port", "{port}"],
                  ours / "docs" / "manual" / name),
         "prune": (stock, [sys.executable, "-m", "mkdocs", "serve", "-f", STOCK_CONFIGS["prune"], "-a", "127.0.0.1:{port}"],
                   stock / STOCK_DOCS / "manual" / name),

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..dates import add_months, epoch_for, month_year, pinned_today
+from ..core.dates import add_months, epoch_for, month_year, pinned_today
 from . import measure, synth
 from .__main__ import _mb, _s, _table, busy, clone_project, machine, macro_names, median, step_times
 
@@ -122,8 +122,8 @@ def add_paragraph(text: str, seed: int) -> str:
 def record_release(repo: Path, when: date, chapters: list[int], edition: int) -> None:
     """A new release dated ``when`` in data/amendments.yml with an ``updated`` entry for
     each chapter, appended as ``procedures amend`` appends it (comments kept)."""
-    from .. import amendments as am
-    from ..amendments_cli import entry_block, plan_amendment
+    from ..amendments import log as am
+    from ..amendments.cli import entry_block, plan_amendment
 
     def summary(i: int) -> str:
         return f"Synthetic benchmark change for edition {edition}: wording revised in chapter {synth.chapter_id(i)}."
@@ -147,7 +147,7 @@ def release(repo: Path, when: date) -> str:
     # accessibility results may be dated after the latest release)
     env = dict(os.environ, SOURCE_DATE_EPOCH=epoch_for(max(when, date.today())), PYTHONHASHSEED="0")
     env.pop("PROCEDURES_EDITIONS", None)
-    res = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(repo), "release", "--date", when.isoformat(),
+    res = subprocess.run([sys.executable, "-m", "procedures", "--root", str(repo), "release", "--date", when.isoformat(),
                           "--next-update", f"{nxt:%B %Y}"], cwd=repo, env=env, capture_output=True, text=True)
     if res.returncode != 0:
         raise SystemExit(f"procedures release failed for {when}:\n{res.stdout}{res.stderr}")
@@ -160,8 +160,8 @@ def make_repository(dest: Path, n: int, editions: int, words: int = 3000, share:
                     log=lambda msg: None) -> list[Cut]:
     """The benchmark's project in ``dest`` with ``n`` synthetic chapters, as a git
     repository in which ``editions`` editions have been cut (oldest first)."""
-    from .. import amendments as am
-    from ..site import load_site
+    from ..amendments import log as am
+    from ..core.site import load_site
 
     if editions < 1 or n < 1:
         raise ValueError("at least one chapter and one edition")
@@ -298,7 +298,7 @@ def bench(n: int, editions: int, args, work: Path) -> dict:
             shutil.copytree(base, copy, symlinks=True)
             for kind in ("cold", "repeated"):
                 print(f"  round {r + 1}/{args.repeat}: {LABELS[col]}, {kind} build …", file=sys.stderr)
-                run = measure.run_measured([sys.executable, "-m", "procedures.cli", "--root", ".", "build", "--out", "site"],
+                run = measure.run_measured([sys.executable, "-m", "procedures", "--root", ".", "build", "--out", "site"],
                                            cwd=copy, env=build_env(col, last))
                 if run.returncode != 0:
                     raise SystemExit(f"{LABELS[col]}: the build failed:\n{run.output[-4000:]}")

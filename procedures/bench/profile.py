@@ -36,16 +36,16 @@ from pathlib import Path
 ENTRIES = [
     ("Reading page sources", "mkdocs/structure/pages.py", "read_source", False),
     ("mkdocs-macros (page macros)", "mkdocs_macros/plugin.py", "on_page_markdown", False),
-    ("This plugin: on_page_markdown (meta, abbreviations)", "procedures/plugin.py", "on_page_markdown", False),
+    ("This plugin: on_page_markdown (meta, abbreviations)", "procedures/core/plugin.py", "on_page_markdown", False),
     ("Markdown to HTML (Python-Markdown and extensions)", "mkdocs/structure/pages.py", "render", False),
-    ("This plugin: on_page_content (images, search info …)", "procedures/plugin.py", "on_page_content", False),
-    ("This plugin: on_page_context (chapter head and foot …)", "procedures/plugin.py", "on_page_context", True),
+    ("This plugin: on_page_content (images, search info …)", "procedures/core/plugin.py", "on_page_content", False),
+    ("This plugin: on_page_context (chapter head and foot …)", "procedures/core/plugin.py", "on_page_context", True),
     ("Material's search plugin (lunr index; stock only)", "material/plugins/search/plugin.py",
      ("on_page_context", "on_post_build"), True),
     ("Sidebar navigation (partials/nav.html; here with the nav cache)", "partials/nav.html", "root", True),
     ("Writing files", "mkdocs/utils/__init__.py", "write_file", True),
-    ("This plugin: on_post_build (feeds, JSON, stylesheet bundle)", "procedures/plugin.py", "on_post_build", False),
-    ("This plugin: on_config, on_files, on_env", "procedures/plugin.py", ("on_config", "on_files", "on_env"), False),
+    ("This plugin: on_post_build (feeds, JSON, stylesheet bundle)", "procedures/core/plugin.py", "on_post_build", False),
+    ("This plugin: on_config, on_files, on_env", "procedures/core/plugin.py", ("on_config", "on_files", "on_env"), False),
 ]
 PAGE_BUILD = ("mkdocs/commands/build.py", "_build_page")
 TEMPLATES = "Page templates (Material and overrides, without the sidebar)"
@@ -83,7 +83,7 @@ def profile_mkdocs(config_file: Path, out: Path, calibrate: bool = True,
                    strict: bool = True) -> tuple[pstats.Stats, float, float | None, cProfile.Profile]:
     """One MkDocs build of ``config_file`` into ``out`` under the profiler: (statistics,
     CPU with the profiler, CPU of the same build without it if ``calibrate``, profile)."""
-    from .. import builder
+    from ..core import builder
 
     builder._log_to_stderr()
     plain = None
@@ -118,8 +118,8 @@ class Profile:
 def profile_build(project: Path, out: Path, top: int = 0, calibrate: bool = True, stats_file: Path | None = None) -> Profile:
     """One cold build of ``project`` (a fresh copy: the PDFs are printed)."""
     from .. import registry
-    from ..site import get_site, resolve
-    from ..threads import in_own_thread
+    from ..core.site import get_site, resolve
+    from ..core.threads import in_own_thread
 
     project = project.resolve()
     t0 = time.thread_time()

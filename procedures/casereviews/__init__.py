@@ -13,3 +13,16 @@ instead. That is decided at build time and again in the browser
 
 Registered in ``procedures/registry.py`` (DATA_FILES, CROSS_CHECKS, MACRO_MODULES, PAGE_HOOKS).
 """
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+from .models import CaseReviewsFile  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"case-reviews.yml": CaseReviewsFile},
+    checks=("procedures.casereviews.pages:check_case_reviews",),  # themes, briefing and report file of each review
+    macros=("procedures.casereviews.pages",),  # case_reviews()
+    page_hooks=("procedures.casereviews.pages",),  # a case review report past its period is not published
+)

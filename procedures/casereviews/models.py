@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import field_validator, model_validator
 
-from ..models import Key, Model, Text
+from ..core.models import Key, Model, Text
 
 NAME = "case-reviews"
 FILE = "data/case-reviews.yml"

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..render import render_html
+from ..core.dates import long_date
+from ..core.render import render_html
 from .models import FILE, MIN_MONTHS, NAME, CaseReviewsFile
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 PAGE_SRC = "case-reviews.md"
 PAGE_URL = "case-reviews/"
@@ -24,8 +24,8 @@ def data(site: Site) -> CaseReviewsFile | None:
 
 def check_case_reviews(site: Site) -> None:
     """Keys used once, themes and briefings that exist, report files present (registry.CROSS_CHECKS)."""
-    from ..briefings import published as published_briefings
-    from ..briefings import theme_map
+    from ..briefings.briefing import published as published_briefings
+    from ..briefings.briefing import theme_map
 
     d = data(site)
     if d is None:
@@ -51,9 +51,9 @@ def check_case_reviews(site: Site) -> None:
 
 
 def context(site: Site, page_url: str = PAGE_URL) -> dict[str, Any]:
-    from ..briefings import published as published_briefings
-    from ..briefings import theme_map
-    from ..chapter_page import url_from
+    from ..briefings.briefing import published as published_briefings
+    from ..briefings.briefing import theme_map
+    from ..manual.page import url_from
 
     d = data(site)
     themes = theme_map(site)

@@ -20,11 +20,11 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..render import render_html
+from ..core.dates import long_date
+from ..core.render import render_html
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import Contact
 
 CONTACTS_FILE = "data/contacts.yml"
@@ -106,3 +106,19 @@ def macros(site: Site) -> dict[str, Any]:
                            area_names=area_names(site, everywhere=True))
 
     return {"contact": contact, "contacts_block": contacts_block, "contacts_list": contacts_list}
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+from .models import ContactsFile  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"contacts.yml": ContactsFile},  # every route a page sends readers to
+    checks=(
+        "procedures.contacts.checks:check_contact_list",  # keys once; the worried-about-a-child list
+        "procedures.contacts.checks:check_contacts",  # contact("key") calls, stale check dates
+    ),
+    macros=("procedures.contacts",),  # contact(key), contacts_block(), contacts_list()
+    page_hooks=("procedures.contacts.notfound",),  # the 404 page's "Worried about a child?" block
+)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..dates import add_months
-from ..pagecalls import calls, suggestion
+from ..core.checks import known, unique
+from ..core.dates import add_months
+from ..core.pagecalls import calls, suggestion
 from . import CONTACTS_FILE, all_contacts, unknown_message
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 STALE_MONTHS = 6  # a contact not checked for this long is listed by `procedures check`
 
@@ -29,8 +30,20 @@ def check_contacts(site: Site) -> None:
     keys = set(all_contacts(site))
     for call in calls(site, "contact"):
         if call.key is None:
-            rep.error(call.file, call.line, "write one contact key in quotes, e.g. {{ contact(\"lado-leicester\") }}")
+            rep.error(call.file, call.line, "write one contact key in quotes, e.g. {{ contact(\"lado\") }}")
         elif data is not None and call.key not in keys:
             rep.error(call.file, call.line, unknown_message(call.key) + suggestion(call.key, keys))
         elif not call.alone:
             rep.error(call.file, call.line, f"put {{{{ contact(\"{call.key}\") }}}} on a line of its own — it shows a block with the name, numbers and hours")
+
+
+def check_contact_list(site: Site) -> None:
+    """Each contact key once; the home page's "worried about a child" list names real contacts."""
+    contacts = site.data.get("contacts")
+    if not contacts:
+        return
+    contact_keys = unique(site, "contacts", contacts.contacts, "key", "contacts")
+    for i, key in enumerate(contacts.worried_about_a_child):
+        if key not in contact_keys:
+            site.report.error("data/contacts.yml", site.line("contacts", ("worried_about_a_child", i)),
+                              f"'{key}' is not a contact — known: {known(contact_keys)}")

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from ..models import DataKey, Key, Model, Text
+from ..core.models import DataKey, Key, Model, Text
 
 SOURCE_KINDS = ("partnership", "public", "national")
 URL = re.compile(r"https?://[^\s/]+\.[^\s]+")

@@ -15,3 +15,15 @@ edition was in force on a given day.
 Registered in ``procedures/registry.py`` (CROSS_CHECKS, MACRO_MODULES, PAGE_HOOKS) and in
 ``procedures/cli.py``.
 """
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    checks=("procedures.editions.pages:check_editions",),  # each release's edition tag matches its date
+    macros=("procedures.editions.pages",),  # editions_on_date()
+    page_hooks=("procedures.editions.pages",),  # earlier texts and "what changed", read from git at the edition tags
+    cli_commands=("procedures.editions.release:COMMANDS",),  # procedures release
+)

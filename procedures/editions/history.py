@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..dates import long_date, month_year
+from ..core.dates import long_date, month_year
 
 if TYPE_CHECKING:
-    from ..manual import Chapter
-    from ..site import Site
+    from ..core.site import Site
+    from ..manual.chapters import Chapter
 
 FETCH_HINT = "git fetch --unshallow --tags"
 # PROCEDURES_EDITIONS=off builds without the earlier texts (e.g. a test's copy of the
@@ -55,7 +55,7 @@ class Edition:
 
 def editions(site: Site) -> list[Edition]:
     """Every release of the amendments log as an edition, oldest first."""
-    from .. import amendments as am
+    from ..amendments import log as am
 
     latest = am.latest_year(site)
     return [Edition(r.index, r.date, r.heading, r.anchor, am.page_for_year(r.year, latest), r.release.tag)

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..render import md_escape, render_html
+from ..core.dates import long_date
+from ..core.render import md_escape, render_html
 from .diff import diff_markdown
 from .history import Edition, History, HistoryError, Version, editions, in_force, ranges, read_history
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 KEY = "editions_history"
 PICKER_SRC = "amendments/on-a-date.md"
@@ -171,7 +171,7 @@ def on_files(site: Site, files, config):
     the clone cannot give them (registry.PAGE_HOOKS)."""
     from mkdocs.structure.files import File
 
-    from ..builder import BuildFailed
+    from ..core.builder import BuildFailed
     from ..preview import active
 
     if active():
@@ -240,8 +240,10 @@ def changes_src(site: Site, chapter_id: str, release_date) -> str | None:
 
 def check_editions(site: Site) -> None:
     """Each release's tag is named after its own date and used once (registry.CROSS_CHECKS)."""
-    from .. import amendments as am
+    from ..amendments import log as am
 
+    # the amendments page links each entry to its "what changed" page through this
+    site.extra["edition_changes"] = lambda chapter_id, when: changes_src(site, chapter_id, when)
     data = am.log(site)
     if data is None:
         return
@@ -263,8 +265,8 @@ def check_editions(site: Site) -> None:
 # --- "What did the manual say on a date?" --------------------------------------------------------
 
 def on_date_context(site: Site, page_url: str) -> dict[str, Any]:
-    from ..chapter_page import url_from
-    from ..manual import id_sort_key
+    from ..manual.chapters import id_sort_key
+    from ..manual.page import url_from
 
     hist = history(site)
     rows = []
@@ -292,7 +294,7 @@ def on_date_context(site: Site, page_url: str) -> dict[str, Any]:
 
 
 def _page_url(src: str) -> str:
-    from ..amendments import _page_url as page_url
+    from ..amendments.log import _page_url as page_url
 
     return page_url(src)
 

@@ -16,10 +16,10 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import amendments as am
-from ..amendments_cli import _iso, validate_candidate
-from ..dates import month_year
-from ..site import load_site
+from ..amendments import log as am
+from ..amendments.cli import _iso, validate_candidate
+from ..core.dates import month_year
+from ..core.site import load_site
 from .history import FETCH_HINT, TAG_PREFIX
 
 

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
-from ..models import Key, Model, Text
+from ..core.models import Key, Model, Text
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 # the key every site may use for a contact that serves everyone (national lines)
 EVERYWHERE = "all"
@@ -81,7 +81,7 @@ class PartnershipFile(Model):
         return out
 
     def validation_keys(self) -> dict[str, list[str]]:
-        """The keys other files' 'area' fields accept (``procedures.models.DataKey``)."""
+        """The keys other files' 'area' fields accept (``procedures.core.models.DataKey``)."""
         areas = [a.key for a in self.areas]
         whole = self.whole_area.key
         return {
@@ -100,7 +100,7 @@ class PartnershipFile(Model):
 
 
 # --- area fields in other data files -----------------------------------------------------
-# Other files' 'area' fields are ``procedures.models.DataKey("area")`` etc.: while a site
+# Other files' 'area' fields are ``procedures.core.models.DataKey("area")`` etc.: while a site
 # loads, the keys they accept come from ``validation_keys`` below (data/partnership.yml
 # loads first). "area": the areas; "local-area": those and the whole area;
 # "contact-area": those and 'all'; "footprint": any footprint of the governance groups.
@@ -152,3 +152,15 @@ def check_partnership(site: Site) -> None:
     if contacts is not None and p.business_office not in {c.key for c in contacts.contacts}:
         site.report.error(f, site.line("partnership", ("business_office",)),
                           f"'{p.business_office}' is not a contact in data/contacts.yml — name the business office's contact key")
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    # FIRST (registry): the files after it validate their 'area' fields against its areas
+    data_files={"partnership.yml": PartnershipFile},
+    checks=("procedures.partnership:check_partnership",),  # local authorities and business office exist
+    cli_commands=("procedures.partnership.init:COMMANDS",),  # procedures init DIR --name …
+)

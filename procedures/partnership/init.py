@@ -5,7 +5,7 @@ mkdocs.yml, data/ (every data file the engine reads, with a small sample for a
 partnership of its own areas), docs/ (a home page, a minimal manual of three chapters,
 and the pages the arrangements, thresholds, briefings, amendments, glossary, search and
 accessibility features need) and urls.txt. It has no overrides/ or macros/ of its own:
-the plugin uses the engine's (procedures.plugin.ENGINE_OVERRIDES; macros through the
+the plugin uses the engine's (procedures.core.plugin.ENGINE_OVERRIDES; macros through the
 installed ``macros`` module).
 
 Everything local in the sample is marked as sample: the contact numbers are in Ofcom's
@@ -99,7 +99,7 @@ def create_site(dest: Path, name: str, areas: list[SampleArea], short: str | Non
     dest = Path(dest)
     if dest.exists() and any(dest.iterdir()):
         raise InitError(f"{dest}: the folder is not empty — choose a new folder for the new site")
-    from ..dates import today
+    from ..core.dates import today
 
     files = site_files(name, areas, short=short, county=county, year=today().year)
     written = []
@@ -138,7 +138,7 @@ def cmd_init(args) -> int:
     return 0
 
 
-# added to procedures.cli.COMMANDS: name -> (help, configure(parser), handler)
+# added to procedures.core.cli.COMMANDS: name -> (help, configure(parser), handler)
 COMMANDS = {
     "init": ("Create a new partnership's site in DIR, with sample data that passes its checks and builds.",
              _configure, cmd_init),

@@ -60,3 +60,22 @@ def on_env(site, env, config, files):
     from .escaping import on_env as _on_env
 
     return _on_env(site, env, config, files)
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature, Step  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    checks=(
+        "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
+        "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages
+    ),
+    # keep LAST among the page hooks: refuses two files with one address among the final
+    # files (generated pages included) and escapes every title once all are known
+    page_hooks=("procedures.security",),
+    markdown_extensions=("procedures.security.tablealign:TableAlignExtension",),  # table alignment as classes (CSP)
+    # keep LAST: it hashes the final inline scripts into the CSP
+    after_build=(Step("procedures.security:write_headers", "last"),),
+    cli_commands=("procedures.security.checkheaders:COMMANDS",),  # procedures check-headers URL
+)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from .csp import known_source, unknown_message
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx-security-headers.conf"
@@ -102,7 +102,7 @@ def script_hashes(site_dir: Path) -> list[str]:
                 break
             hashes.add(csp_hash(script))
     if unknown:
-        from ..builder import BuildFailed
+        from ..core.builder import BuildFailed
 
         raise BuildFailed("\n".join(unknown))
     return sorted(hashes)

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site import PageSource, Site
+    from ..core.site import PageSource, Site
 
 GLOBAL_ATTRS = frozenset({"class", "id", "title", "lang", "dir", "markdown"})
 

@@ -9,24 +9,13 @@ generated pages included, so nothing added by a plug-in can collide either.
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
-INDEX_NAMES = ("index.md", "README.md", "readme.md")
-
-
-def dest_of(src_uri: str) -> str:
-    """The file MkDocs writes for a source in docs/ (use_directory_urls: true)."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    folder, name = posixpath.split(src_uri)
-    if name in INDEX_NAMES:
-        return posixpath.join(folder, "index.html")
-    return posixpath.join(folder, name[:-3], "index.html")
+from ..core.links import INDEX_NAMES, dest_of  # noqa: F401  (where MkDocs writes a source)
 
 
 def url_of(dest: str) -> str:

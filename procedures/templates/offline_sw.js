@@ -10,7 +10,7 @@
    developer pages, not another site. */
 "use strict";
 
-var CACHE = "llr-offline-" + self.OFFLINE.version;
+var CACHE = "procedures-offline-" + self.OFFLINE.version;
 var META = "offline-meta.json";
 var scope = new URL(self.registration.scope);
 var LISTED = new Set(self.OFFLINE.core.concat(self.OFFLINE.rest).map(function (u) { return new URL(u, scope).href; }));
@@ -55,7 +55,7 @@ function fill() {
 
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
-    return Promise.all(keys.filter(function (k) { return k.indexOf("llr-offline-") === 0 && k !== CACHE; })
+    return Promise.all(keys.filter(function (k) { return /^[a-z]+-offline-/.test(k) && k !== CACHE; })
       .map(function (k) { return caches.delete(k); }));
   }).then(function () { return self.clients.claim(); }).then(fill));
 });

@@ -16,7 +16,7 @@ from ..partnership import area_names
 from .view import level_page, normalise
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 FILE = "data/thresholds.yml"
 NAME = "thresholds"

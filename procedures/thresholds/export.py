@@ -10,7 +10,7 @@ from .pages import INDICATORS_JSON, finder_data
 from .view import thresholds
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 
 def write_json(site: Site, site_dir: Path, config: Any = None) -> Path | None:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..models import DataKey, Key, Model, Text
+from ..core.models import DataKey, Key, Model, Text
 
 # The age bands an indicator may be tagged with (optional), in display order.
 AGE_BANDS: dict[str, str] = {

@@ -15,14 +15,14 @@ from markupsafe import Markup
 
 from ..contacts import all_contacts
 from ..contacts import view as contact_view
-from ..dates import long_date
+from ..core.dates import long_date
+from ..core.render import md_escape, render_html, render_markdown
 from ..partnership import area_names
-from ..render import md_escape, render_html, render_markdown
 from .models import AGE_BANDS, ASSESSMENTS
 from .view import ages_label, level_label, level_page, thresholds
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .view import Thresholds
 
 ASSESSMENT_SHORT = {

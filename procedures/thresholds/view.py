@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .models import AGE_BANDS, Domain, Indicator, Level, SubDomain, ThresholdsFile
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 LEVEL_PAGES = "thresholds/levels/"  # docs/ folder that holds one page per level
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..render import render_html
+from ..core.render import render_html
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
     from .models import Timescale
 
 TIMESCALES_FILE = "data/timescales.yml"
@@ -55,3 +55,15 @@ def macros(site: Site) -> dict[str, Any]:
         return render_timescale(found)
 
     return {"timescale": timescale}
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+from .models import TimescalesFile  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    data_files={"timescales.yml": TimescalesFile},  # statutory timescales, each once
+    checks=("procedures.timescales.checks:check_timescales",),  # timescale("key") calls, duplicate keys
+    macros=("procedures.timescales",),  # timescale(key)
+)

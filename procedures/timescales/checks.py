@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..checks import unique
-from ..pagecalls import calls, suggestion
+from ..core.checks import unique
+from ..core.pagecalls import calls, suggestion
 from . import all_timescales, unknown_message
 
 if TYPE_CHECKING:
-    from ..site import Site
+    from ..core.site import Site
 
 
 def check_timescales(site: Site) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ..models import Key, Model, Text
+from ..core.models import Key, Model, Text
 
 UNITS = ("hours", "days", "working days", "weeks", "months", "school days")
 WORDS = {1: ("one", "next"), 2: ("two",), 3: ("three",), 4: ("four",), 5: ("five",), 6: ("six",),

@@ -11,3 +11,14 @@
   and "Printed copies may be out of date" in the footer of every page.
 * ``print_copies()`` lists the PDFs on ``docs/print/index.md``.
 """
+
+
+# --- what this feature contributes (enabled in procedures/registry.py) ----------------
+from ..core.feature import Feature  # noqa: E402
+
+FEATURE = Feature(
+    __name__,
+    macros=("procedures.wholemanual.pages",),  # print_copies()
+    page_hooks=("procedures.wholemanual.pages",),  # the whole manual and each section on one print page
+    pdf_documents=("procedures.wholemanual.pages:pdf_documents",),  # print/: the whole manual and each section, dated
+)

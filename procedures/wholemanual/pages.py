@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..dates import long_date
-from ..render import md_escape, render_html
+from ..core.dates import long_date
+from ..core.render import md_escape, render_html
 
 if TYPE_CHECKING:
-    from ..manual import Chapter, Section
+    from ..core.site import Site
+    from ..manual.chapters import Chapter, Section
     from ..pdf import PdfDocument
-    from ..site import Site
 
 WHOLE_SRC = "print/manual.md"
 WHOLE_PDF = "print/llr-safeguarding-children-procedures.pdf"
@@ -52,14 +52,14 @@ def demote(body: str, levels: int = 2) -> str:
 
 
 def footer_note(site: Site) -> str:
-    from ..amendments import site_url
+    from ..amendments.log import site_url
 
     where = site_url(site.root) or "the website"
     return f"Printed {long_date(site.today)}. Printed copies may be out of date — check the current version at {where}"
 
 
 def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool]:
-    from ..dates import month_year
+    from ..core.dates import month_year
     from ..editions.history import body_of
     from ..editions.pages import rewrite_links
 
@@ -74,7 +74,7 @@ def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool
 
 
 def page_markdown(site: Site, src: str, title: str, sections: list[Section], exists) -> str:
-    from ..manual import published
+    from ..manual.chapters import published
 
     chapters = published(site)
     parts, any_macros = [], False
@@ -116,7 +116,7 @@ def _attr(text: str) -> str:
 
 
 def _sections(site: Site) -> list[Section]:
-    from ..manual import sections
+    from ..manual.chapters import sections
 
     return sections(site)
 
@@ -159,7 +159,7 @@ def on_page_markdown(site: Site, page, markdown: str, config) -> str | None:
 
 def pdf_documents(site: Site) -> list[PdfDocument]:
     """registry.PDF_DOCUMENTS: the whole manual, then each section with published chapters."""
-    from ..manual import published
+    from ..manual.chapters import published
     from ..pdf import PdfDocument
 
     note = footer_note(site)
@@ -173,8 +173,8 @@ def pdf_documents(site: Site) -> list[PdfDocument]:
 def macros(site: Site) -> dict[str, Any]:
     def print_copies() -> Markup:
         """For docs/print/index.md: the whole-manual PDF and one per section, dated."""
-        from ..chapter_page import url_from
-        from ..manual import published
+        from ..manual.chapters import published
+        from ..manual.page import url_from
 
         keys = {c.meta.section for c in published(site)}
         rows = [{"label": "The whole manual", "pdf": url_from(INDEX_URL, WHOLE_PDF), "html": url_from(INDEX_URL, _url(WHOLE_SRC))}]

@@ -50,7 +50,7 @@ def pytest_sessionfinish(session, exitstatus):
         record()
     if not RESULTS.checks:
         return
-    from procedures.dates import today
+    from procedures.core.dates import today
 
     tested = [{"name": n, "url": "/" + TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES if n in RESULTS.templates_tested]
     missing = [{"name": n, "url": "/" + TEMPLATE_PAGES[n]} for n in TEMPLATE_PAGES

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from procedures import amendments as am
-from procedures.site import load_site
+from procedures.amendments import log as am
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from procedures import briefings
-from procedures.site import load_site
+from procedures.briefings import briefing as briefings
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -144,7 +144,7 @@ def test_the_build_step_rejects_a_briefing_that_needs_two_pages(built_site, tmp_
     grown: the build stops with one line naming the briefing's file."""
     import shutil
 
-    from procedures.builder import BuildFailed
+    from procedures.core.builder import BuildFailed
     from procedures.pdf import render_all
 
     copy = tmp_path / "site"

@@ -11,10 +11,10 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from procedures import amendments as am
-from procedures.amendments_out import check_url_manifest, published_urls
-from procedures.builder import BuildFailed, build_site, mkdocs_build
-from procedures.site import load_site
+from procedures.amendments import log as am
+from procedures.amendments.outputs import check_url_manifest, published_urls
+from procedures.core.builder import BuildFailed, build_site, mkdocs_build
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

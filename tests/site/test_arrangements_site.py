@@ -13,8 +13,8 @@ import pytest
 from procedures.arrangements import rotation
 from procedures.arrangements.roles import dsps, lsps
 from procedures.arrangements.years import BusinessYear
-from procedures.dates import epoch_for
-from procedures.site import load_site
+from procedures.core.dates import epoch_for
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -194,7 +194,7 @@ def test_pdf_is_linked_tagged_titled_and_contains_the_chair_table(built_site, si
 ])
 def test_build_states_the_chair_for_its_date(tmp_path, monkeypatch, day, expected):
     """Each build is pinned with SOURCE_DATE_EPOCH (HTML only: the PDF step is tested above)."""
-    from procedures.builder import mkdocs_build
+    from procedures.core.builder import mkdocs_build
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(day))
     out = tmp_path / "site"
@@ -210,7 +210,7 @@ def test_procedures_pdf_reprints_into_a_built_site(built_site, tmp_path, capsys)
     """`procedures pdf --from-site` (what an editor runs after a small fix) re-prints the PDF."""
     import shutil
 
-    from procedures.cli import main
+    from procedures.core.cli import main
 
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy)

@@ -10,8 +10,8 @@ from xml.etree import ElementTree as ET
 import pytest
 import yaml
 
-from procedures import briefings
-from procedures.site import load_site
+from procedures.briefings import briefing as briefings
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -124,7 +124,7 @@ def test_briefing_page_shows_source_themes_related_chapters_and_its_pdf(built_si
 
 def test_a_draft_briefing_is_not_built_listed_or_in_the_feed(project_copy, tmp_path):
     """On a copy with a draft briefing (the real site has none today)."""
-    from procedures.builder import mkdocs_build
+    from procedures.core.builder import mkdocs_build
 
     src = (project_copy / "docs/briefings/safer-sleep.md").read_text(encoding="utf-8")
     assert "\nstatus: published\n" in src

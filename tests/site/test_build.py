@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from procedures.builder import BuildFailed, build_site
-from procedures.dates import epoch_for
-from procedures.manual import published
-from procedures.site import load_site
+from procedures.core.builder import BuildFailed, build_site
+from procedures.core.dates import epoch_for
+from procedures.manual.chapters import published
+from procedures.core.site import load_site
 from tests.conftest import REPO
 from tests.helpers import edit
 
@@ -144,9 +144,9 @@ def test_cli_build_and_check_exit_codes(project_copy):
     import subprocess
     import sys
 
-    ok = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
+    ok = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     edit(project_copy, "data/contacts.yml", "    checked_on: 2026-12-06\n", "    checked_on: 06/12/2026\n")
-    bad = subprocess.run([sys.executable, "-m", "procedures.cli", "--root", str(project_copy), "check"], capture_output=True, text=True)
+    bad = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "data/contacts.yml:" in bad.stderr and "write dates as 2024-03-31" in bad.stderr

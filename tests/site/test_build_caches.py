@@ -1,7 +1,7 @@
 """Work the build does once instead of once per page gives byte-for-byte the pages an
 uncached build writes, and a changed data file changes exactly the pages that depend
-on it (procedures/glossary.py: the glossary's tooltips, given to Markdown once per build
-instead of appended to every page; procedures/plugin.py: the feature hooks, looked up
+on it (procedures/glossary/: the glossary's tooltips, given to Markdown once per build
+instead of appended to every page; procedures/core/plugin.py: the feature hooks, looked up
 once per build)."""
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import types
 
 import pytest
 
-from procedures import glossary, plugin, registry
+from procedures import glossary
+from procedures.core import plugin
 from procedures.bench import synth
-from procedures.builder import build_site
-from procedures.site import load_site
+from procedures.core.builder import build_site
+from procedures.core.site import load_site
 
 OLD = "expansion: Local Authority Designated Officer"
 NEW = "expansion: Local Authority Designated Officer for allegations"
@@ -108,7 +109,7 @@ def test_feature_hooks_are_looked_up_once_per_build(monkeypatch):
     real_resolve = plugin.resolve
     monkeypatch.setattr(plugin, "resolve", lambda spec: looked_up.append(spec) or real_resolve(spec))
 
-    monkeypatch.setattr(registry, "PAGE_HOOKS", ["procedures.lean"])
+    monkeypatch.setattr(plugin, "feature", types.SimpleNamespace(PAGE_HOOKS=["procedures.lean"]))
     build1 = plugin.ProceduresPlugin()
     assert [f.__module__ for f in build1._hooks("on_page_content")] == ["procedures.lean"]
     for _ in range(5):  # further pages of the same build
@@ -116,7 +117,7 @@ def test_feature_hooks_are_looked_up_once_per_build(monkeypatch):
     assert looked_up == ["procedures.lean"]
 
     # the next build (a new plugin, or on_config again) sees a changed hook list
-    monkeypatch.setattr(registry, "PAGE_HOOKS", ["procedures.lean", "procedures_hook_probe"])
+    monkeypatch.setattr(plugin, "feature", types.SimpleNamespace(PAGE_HOOKS=["procedures.lean", "procedures_hook_probe"]))
     build2 = plugin.ProceduresPlugin()
     assert build2._hooks("on_page_content")[-1] is probe.on_page_content
     build1._hook_cache = {}  # what on_config does at the start of a build

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from procedures.builder import BuildFailed, mkdocs_build
+from procedures.core.builder import BuildFailed, mkdocs_build
 from tests.editions_fixture import ADDED, ORIGINAL, SECOND, THIRD, make_repo, today
 
 pytestmark = pytest.mark.slow

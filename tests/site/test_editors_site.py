@@ -12,9 +12,9 @@ import pytest
 from markupsafe import escape
 
 from procedures import reviews
-from procedures.mistakes import MISTAKES
-from procedures.models import ChapterMeta
-from procedures.site import load_site
+from procedures.editor.mistakes import MISTAKES
+from procedures.manual.models import ChapterMeta
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow

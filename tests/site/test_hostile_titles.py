@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from procedures.builder import build_site
+from procedures.core.builder import build_site
 from tests.conftest import copy_project
 from tests.helpers import edit
 

@@ -1,4 +1,4 @@
-"""The per-section navigation cache (procedures/navcache.py) writes exactly the HTML
+"""The per-section navigation cache (procedures/navcache/) writes exactly the HTML
 Material would: the whole site built with and without it is byte-for-byte the same."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 
 from procedures import navcache
 from procedures.bench import synth
-from procedures.builder import build_site
+from procedures.core.builder import build_site
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_verify_mode_fails_the_build_when_a_spliced_navigation_differs(project_c
         return original(self, active_item + "<!-- wrong -->", previous_inactive, full)
 
     monkeypatch.setattr(navcache.Slot, "assemble", broken)
-    from procedures.builder import BuildFailed
+    from procedures.core.builder import BuildFailed
 
     with pytest.raises((navcache.NavCacheMismatch, BuildFailed)):
         build_site(project_copy, tmp_path / "site", progress=lambda m: None, after_build=False)

@@ -1,4 +1,4 @@
-"""The fast editor preview (`procedures serve`, procedures/preview.py): an edit to a
+"""The fast editor preview (`procedures serve`, procedures/preview/): an edit to a
 chapter's text rebuilds that page only, with correct navigation; an edit to front matter
 rebuilds everything, so other pages' navigation follows. No timings are asserted."""
 
@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from procedures import preview
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.helpers import edit
 
 CHAPTER = "docs/manual/neglect.md"
@@ -71,7 +71,7 @@ def test_an_edit_rebuilds_its_page_with_correct_navigation_and_never_touches_sit
     site_dir = project_copy / "site"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "procedures.cli", "--root", str(project_copy), "serve", "--port", str(port)],
+            [sys.executable, "-m", "procedures", "--root", str(project_copy), "serve", "--port", str(port)],
             cwd=project_copy, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             env=dict(os.environ, PYTHONUNBUFFERED="1"),
         )

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from procedures.browser import bundled_chromium, system_chromium
-from procedures.builder import LOCK_NAME, build_lock, litter
-from procedures.procs import alive, descendants
+from procedures.core.browser import bundled_chromium, system_chromium
+from procedures.core.builder import LOCK_NAME, build_lock, litter
+from procedures.core.procs import alive, descendants
 from tests.conftest import REPO
 
 
@@ -46,7 +46,7 @@ def _no_browser_env(tmp_path: Path) -> dict[str, str]:
 
 
 def _cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "procedures.cli", "--root", str(REPO), *args]
+    return [sys.executable, "-m", "procedures", "--root", str(REPO), *args]
 
 
 def _get(url: str) -> str:
@@ -149,7 +149,7 @@ def test_a_second_build_into_the_same_folder_refuses_with_one_line(tmp_path):
     out = tmp_path / "out" / "site"
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from procedures.builder import build_lock\n"
+         "import sys, time; from pathlib import Path; from procedures.core.builder import build_lock\n"
          f"with build_lock(Path({str(out)!r})):\n    print('held', flush=True); time.sleep(120)"],
         cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:

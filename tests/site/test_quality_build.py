@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from procedures import security
-from procedures.linkcheck import check_site
+from procedures.core.linkcheck import check_site
 from tests.browser.quality import RESULTS
 from tests.conftest import REPO
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from procedures.builder import BuildFailed, build_site
-from procedures.manual import published
-from procedures.site import load_site
+from procedures.core.builder import BuildFailed, build_site
+from procedures.manual.chapters import published
+from procedures.core.site import load_site
 from tests.conftest import REPO
 from tests.helpers import edit, line_of
 

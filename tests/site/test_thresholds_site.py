@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from procedures.site import load_site
+from procedures.core.site import load_site
 from procedures.thresholds.view import indicator_id, level_label, thresholds
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from procedures.builder import mkdocs_build
+from procedures.core.builder import mkdocs_build
 from procedures.pdf import render_pdf
-from procedures.site import load_site
+from procedures.core.site import load_site
 from procedures.wholemanual.pages import pdf_documents
 from tests.editions_fixture import today
 
@@ -57,7 +57,7 @@ def test_whole_manual_pdf_is_tagged_and_dated_on_every_page(printed):
 
 
 def test_a_section_pdf_holds_that_section_only(printed):
-    from procedures.manual import published
+    from procedures.manual.chapters import published
 
     site, pdfs = printed
     reader = pypdf.PdfReader(str(pdfs["print/manual/?section=5"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from procedures.accessibility import macros
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.helpers import edit
 
 RESULTS = "data/accessibility-results.yml"
@@ -42,7 +42,7 @@ def test_results_from_the_future_are_refused(project_copy):
 
 
 def test_old_results_warn_but_do_not_fail(project_copy, monkeypatch):
-    from procedures.dates import epoch_for
+    from procedures.core.dates import epoch_for
 
     site = load_site(project_copy)
     tested = site.data["accessibility-results"].tested_on

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from procedures import amendments as am
-from procedures import amendments_out as out
-from procedures.site import load_site
+from procedures.amendments import log as am
+from procedures.amendments import outputs as out
+from procedures.core.site import load_site
 from tests.conftest import REPO
 from tests.helpers import edit, line_of
 
@@ -199,7 +199,7 @@ def test_release_dated_after_today(mini):
 
 
 def test_future_date_follows_source_date_epoch(mini, monkeypatch):
-    from procedures.dates import epoch_for
+    from procedures.core.dates import epoch_for
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(date(2026, 10, 1)))
     found = [str(p) for p in load_site(mini).report.errors if p.file == LOG]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from procedures import amendments as am
-from procedures.dates import epoch_for
-from procedures.site import load_site
+from procedures.amendments import log as am
+from procedures.core.dates import epoch_for
+from procedures.core.site import load_site
 from tests.unit.test_amendments import LOG, MINI_LOG, mini_project
 
 PROCEDURES = str(Path(sys.executable).parent / "procedures")

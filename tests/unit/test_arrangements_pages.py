@@ -9,7 +9,7 @@ import pytest
 
 from procedures.arrangements import document, governance, pages
 from procedures.arrangements.anchors import headings
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.conftest import REPO
 from tests.helpers import edit
 

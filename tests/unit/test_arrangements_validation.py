@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from procedures.builder import BuildFailed, build_site
+from procedures.core.builder import BuildFailed, build_site
 from tests.helpers import edit, errors, line_of
 
 DSPS = "icb-dsp, leicester-dsp, leicestershire-dsp, police-dsp, rutland-dsp"
@@ -179,7 +179,7 @@ def test_a_correct_split_year_is_accepted_and_used(project_copy):
     from datetime import date
 
     from procedures.arrangements import rotation
-    from procedures.site import load_site
+    from procedures.core.site import load_site
 
     edit(project_copy, "data/rotation.yml", ROW_2026, _split_2026("2026-09-30", "2026-10-01"))
     site = load_site(project_copy)

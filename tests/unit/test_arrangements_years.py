@@ -9,7 +9,7 @@ import pytest
 from procedures.arrangements import rotation
 from procedures.arrangements.roles import dsps, roles
 from procedures.arrangements.years import BusinessYear
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 MINE = ("data/rotation.yml", "data/governance.yml", "data/partnerships.yml", "data/arrangements.yml",

@@ -22,10 +22,10 @@ def test_placeholder_edit_addresses_are_not_edit_links():
 
 def test_on_config_drops_a_placeholder_and_keeps_a_real_address():
     config = {"edit_uri": "https://git.example.org/x/edit/main/docs/", "edit_uri_template": None}
-    audiences.on_config(config)
+    audiences.on_config(None, config)
     assert config["edit_uri"] is None
     config = {"edit_uri": "https://git.llr.example-host.uk/edit/docs/", "edit_uri_template": None}
-    audiences.on_config(config)
+    audiences.on_config(None, config)
     assert config["edit_uri"] == "https://git.llr.example-host.uk/edit/docs/"
 
 

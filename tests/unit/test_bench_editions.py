@@ -13,8 +13,8 @@ import yaml
 
 from procedures.bench import editions as eb
 from procedures.bench import measure, synth
+from procedures.core.site import load_site
 from procedures.editions import history as hist
-from procedures.site import load_site
 
 N, EDITIONS = 10, 2
 

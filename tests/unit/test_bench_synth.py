@@ -21,7 +21,7 @@ from procedures.bench.__main__ import (
     summarise,
     write_stock,
 )
-from procedures.site import load_site
+from procedures.core.site import load_site
 
 LINK = re.compile(r"\[[^\]]+\]\(([^)\s]+)\)")
 
@@ -221,11 +221,11 @@ def test_the_profile_splits_the_mkdocs_build_without_counting_twice():
     stats = _FakeStats([
         ("/x/mkdocs/structure/pages.py", "render", 50.0),
         ("/x/mkdocs/commands/build.py", "_build_page", 20.0),
-        ("/x/procedures/plugin.py", "on_page_context", 2.0),
+        ("/x/procedures/core/plugin.py", "on_page_context", 2.0),
         ("/x/overrides/partials/nav.html", "root", 5.0),
         ("/x/mkdocs/utils/__init__.py", "write_file", 1.0),
-        ("/x/procedures/plugin.py", "on_files", 0.5),
-        ("/x/procedures/plugin.py", "on_env", 0.25),
+        ("/x/procedures/core/plugin.py", "on_files", 0.5),
+        ("/x/procedures/core/plugin.py", "on_env", 0.25),
     ])
     rows = {r.label: r.cpu for r in profile.mkdocs_rows(stats, total=100.0)}
     assert rows["Markdown to HTML (Python-Markdown and extensions)"] == 50.0

@@ -6,11 +6,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from procedures import briefings
-from procedures.briefing_page import split_panels
-from procedures.errors import Report
-from procedures.plugin import ProceduresPlugin
-from procedures.site import load_site
+from procedures.briefings import briefing as briefings
+from procedures.briefings.page import split_panels
+from procedures.core.errors import Report
+from procedures.core.plugin import ProceduresPlugin
+from procedures.core.site import load_site
 from tests.conftest import REPO  # noqa: I001
 from tests.helpers import edit, errors, line_of
 
@@ -207,7 +207,7 @@ def test_an_unknown_theme_in_the_data_file_is_reported_there(project_copy):
     edit(project_copy, "data/briefing-themes.yml", "  - key: neglect\n", "  - key: Neglect!\n")
     errs = [e for e in errors(project_copy) if e.startswith("data/briefing-themes.yml")]
     assert errs == [f"data/briefing-themes.yml:{line_of(project_copy, 'data/briefing-themes.yml', 'Neglect!')}: "
-                    "'Neglect!' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"]
+                    "'Neglect!' is not a valid key — use lower-case letters, digits and hyphens, e.g. childrens-front-door"]
 
 
 def test_two_briefings_with_one_title_are_rejected(project_copy):
@@ -326,8 +326,8 @@ def test_an_archived_briefing_is_listed_apart_and_left_out_of_nav_and_feed(proje
 
 
 def test_briefing_head_and_foot_escape_text_and_flag_an_archived_briefing(project_copy):
-    from procedures.briefing_page import page_context
-    from procedures.render import render_html
+    from procedures.briefings.page import page_context
+    from procedures.core.render import render_html
 
     edit(project_copy, B, "status: published", 'newsletter: "Issue <12>"\nstatus: archived')
     site = load_site(project_copy)

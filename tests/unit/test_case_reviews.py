@@ -14,7 +14,7 @@ import pytest
 
 from procedures.casereviews.models import add_months
 from procedures.casereviews.pages import context, on_files
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.helpers import line_of
 
 FILE = "data/case-reviews.yml"
@@ -152,7 +152,7 @@ def test_the_real_data_is_valid_and_empty():
 # --- the page ---------------------------------------------------------------------------------------
 
 def test_page_html_hides_the_link_that_does_not_apply(project_copy):
-    from procedures.render import render_html
+    from procedures.core.render import render_html
 
     write(project_copy, CHILD_A)
     before = render_html("case-reviews.html", **context(load_site(project_copy, today=date(2027, 1, 14))))
@@ -166,7 +166,7 @@ def test_page_html_hides_the_link_that_does_not_apply(project_copy):
 
 
 def test_titles_are_escaped(project_copy):
-    from procedures.render import render_html
+    from procedures.core.render import render_html
 
     write(project_copy, CHILD_A.replace("title: Child A", 'title: "Child <b>A</b>"'))
     html = render_html("case-reviews.html", **context(load_site(project_copy, today=date(2026, 6, 1))))

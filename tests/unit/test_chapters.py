@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from procedures.manual import Chapter, id_sort_key, nav_entries, published
-from procedures.site import load_site
+from procedures.core.site import load_site
+from procedures.manual.chapters import Chapter, id_sort_key, nav_entries, published
 from tests.conftest import REPO  # noqa: I001
 from tests.helpers import edit, errors, line_of
 

@@ -15,8 +15,8 @@ from procedures.at_a_glance import render as render_glance
 from procedures.contacts import UnknownContact, provenance
 from procedures.contacts import macros as contact_macros
 from procedures.contacts.models import Contact
-from procedures.manual import chapter_for
-from procedures.site import load_site
+from procedures.core.site import load_site
+from procedures.manual.chapters import chapter_for
 from procedures.timescales import UnknownTimescale
 from procedures.timescales import macros as timescale_macros
 from procedures.timescales.models import Timescale
@@ -207,7 +207,7 @@ def test_a_duplicate_timescale_key_is_reported(project_copy):
 
 
 def test_a_contact_not_checked_for_six_months_is_a_warning_with_its_line(project_copy, monkeypatch):
-    from procedures.dates import epoch_for
+    from procedures.core.dates import epoch_for
 
     line, text, key = first_contact_line(project_copy, "checked_on")
     edit(project_copy, "data/contacts.yml", text, "    checked_on: 2026-05-01")
@@ -220,7 +220,7 @@ def test_a_contact_not_checked_for_six_months_is_a_warning_with_its_line(project
 
 
 def test_a_contact_checked_five_months_ago_is_not_stale(project_copy, monkeypatch):
-    from procedures.dates import epoch_for
+    from procedures.core.dates import epoch_for
 
     _, text, _ = first_contact_line(project_copy, "checked_on")
     edit(project_copy, "data/contacts.yml", text, "    checked_on: 2026-07-07")
@@ -229,7 +229,7 @@ def test_a_contact_checked_five_months_ago_is_not_stale(project_copy, monkeypatc
 
 
 def test_a_check_date_in_the_future_is_a_warning(project_copy, monkeypatch):
-    from procedures.dates import epoch_for
+    from procedures.core.dates import epoch_for
 
     line, text, key = first_contact_line(project_copy, "checked_on")
     edit(project_copy, "data/contacts.yml", text, "    checked_on: 2027-12-06")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.helpers import edit, errors, line_of
 
 
@@ -47,7 +47,7 @@ CASES = [
     ("data/contacts.yml", "    area: rutland\n", "    area: Rutland\n", "area: Rutland",
      "'area' must be one of 'all', 'leicester', 'leicestershire', 'rutland' or 'llr' (found 'Rutland')"),
     ("data/contacts.yml", "  - key: business-office\n", "  - key: Business Office\n", "Business Office",
-     "'Business Office' is not a valid key — use lower-case letters, digits and hyphens, e.g. leicester-front-door"),
+     "'Business Office' is not a valid key — use lower-case letters, digits and hyphens, e.g. childrens-front-door"),
     ("data/glossary.yml", "    see: [LSP]\n", "    see: [LPS]\n", "see: [LPS]",
      "'see' names 'LPS', which is not a term in the glossary — add it or correct the spelling"),
     ("data/glossary.yml", "  - term: LADO\n", "  - term: LA\n", "  - term: LA\n",
@@ -116,7 +116,7 @@ def test_missing_and_unregistered_data_files(project_copy):
     (project_copy / "data/stray.yml").write_text("a: 1\n")
     found = errors(project_copy)
     assert "data/glossary.yml: the data file is missing — restore data/glossary.yml from git" in found
-    assert "data/stray.yml: no model describes this data file — register it in procedures/registry.py or remove it" in found
+    assert "data/stray.yml: no model describes this data file — declare it in a feature's FEATURE (data_files) or remove it" in found
 
 
 def test_every_data_file_has_a_model():

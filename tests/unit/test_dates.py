@@ -1,6 +1,6 @@
 from datetime import date
 
-from procedures.dates import epoch_for, month_year, today
+from procedures.core.dates import epoch_for, month_year, today
 
 
 def test_source_date_epoch_pins_today(monkeypatch):

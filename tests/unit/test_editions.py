@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from procedures.core.site import load_site
 from procedures.editions import history as hist
 from procedures.editions.diff import diff_markdown
 from procedures.editions.history import Edition, HistoryError, in_force, ranges
 from procedures.editions.pages import replace_macros, rewrite_links
 from procedures.editions.release import tag_for
-from procedures.site import load_site
 from tests.editions_fixture import git, run, today
 from tests.helpers import edit, line_of
 from tests.unit.test_amendments import LOG, TODAY, mini_project

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from procedures import builder, cli
-from procedures.mistakes import MISTAKES, Mistake
+from procedures.core import builder, cli
+from procedures.editor.mistakes import MISTAKES, Mistake
 from tests.conftest import REPO, copy_project
 from tests.helpers import edit
 
-# the mistakes issue 17 added to the corpus (procedures/mistakes.py) that `procedures check` meets
+# the mistakes issue 17 added to the corpus (procedures/editor/mistakes.py) that `procedures check` meets
 ISSUE17 = ["same-address-twice", "html-script", "html-event-handler", "javascript-link", "image-other-host",
            "video-frame", "inline-style", "not-utf8-chapter", "not-utf8-data", "image-missing",
            "absolute-link-missing-page", "page-too-large", "urls-line-deleted"]

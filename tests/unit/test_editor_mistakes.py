@@ -1,4 +1,4 @@
-"""The mistake corpus (procedures/mistakes.py): every mistake an editor really makes is
+"""The mistake corpus (procedures/editor/mistakes.py): every mistake an editor really makes is
 made in a copy of the project, and ``procedures check`` must report it in one line with
 the file, the line and the fix — exactly as the error catalogue in the editor guide
 shows it."""
@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from procedures.editing import check_project
-from procedures.mistakes import GROUPS, MISTAKES, Mistake
+from procedures.editor.editing import check_project
+from procedures.editor.mistakes import GROUPS, MISTAKES, Mistake
 from tests.conftest import REPO, copy_project
 
 LINE = re.compile(r"^(?P<file>[^:\s]+)(?::(?P<line>\d+))?: (?P<text>.+)$")
@@ -43,7 +43,7 @@ def test_every_mistake_applies_to_the_real_project():
     for m in MISTAKES:
         if m.applies(REPO) and m.find:
             assert m.find in (REPO / m.file).read_text(encoding="utf-8"), (
-                f"mistake '{m.key}': {m.find!r} is no longer in {m.file} — update procedures/mistakes.py")
+                f"mistake '{m.key}': {m.find!r} is no longer in {m.file} — update procedures/editor/mistakes.py")
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.key for m in MISTAKES])
@@ -53,7 +53,7 @@ def test_mistake_gives_one_line_with_file_line_and_fix(project, mistake: Mistake
         pytest.skip("only a build meets this mistake: tests/unit/test_editor_input_safety.py makes it")
     if mistake.needs == ".git":
         pytest.skip("needs the git history of urls.txt: tests/unit/test_editor_input_safety.py makes it")
-    assert mistake.applies(root), f"{mistake.needs} no longer exists — update mistake '{mistake.key}' in procedures/mistakes.py"
+    assert mistake.applies(root), f"{mistake.needs} no longer exists — update mistake '{mistake.key}' in procedures/editor/mistakes.py"
     path = root / mistake.file
     original = path.read_text(encoding="utf-8") if path.exists() else None
     try:
@@ -93,8 +93,8 @@ def test_restoring_leaves_the_copy_as_it_was(project):
 
 
 def test_catalogue_renders_every_applicable_mistake():
-    from procedures.mistakes import catalogue
-    from procedures.site import load_site
+    from procedures.core.site import load_site
+    from procedures.editor.mistakes import catalogue
 
     text = catalogue(load_site(REPO))
     applicable = [m for m in MISTAKES if m.applies(REPO)]

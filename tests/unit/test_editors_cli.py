@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from procedures.dates import epoch_for
+from procedures.core.dates import epoch_for
 from tests.conftest import REPO
 
 EXE = Path(sys.executable).with_name("procedures")
@@ -25,7 +25,7 @@ def run(root: Path, *args: str, day: date | None = None) -> subprocess.Completed
     env.pop("SOURCE_DATE_EPOCH", None)
     if day:
         env["SOURCE_DATE_EPOCH"] = epoch_for(day)
-    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "procedures.cli"]
+    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "procedures"]
     return subprocess.run([*cmd, "--root", str(root), *args], capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -114,8 +114,8 @@ def test_new_chapter_never_reuses_an_id_from_the_amendments_log(project_copy):
     """A removed chapter whose page was deleted lives on only in the log: its id stays used."""
     log = project_copy / "data/amendments.yml"
     assert log.exists(), "data/amendments.yml is missing: this test needs the amendments log"
-    from procedures.editing import next_free_id, used_ids
-    from procedures.site import load_site
+    from procedures.core.site import load_site
+    from procedures.editor.editing import next_free_id, used_ids
 
     site = load_site(project_copy)
     assert "1.4.3" in used_ids(site)  # an archived chapter's id stays used

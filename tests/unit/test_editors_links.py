@@ -3,7 +3,7 @@ each broken one named with its file and line; code, other sites and files left a
 
 from __future__ import annotations
 
-from procedures.editing import check_project
+from procedures.editor.editing import check_project
 
 PAGE = "docs/editors/link-test.md"
 

@@ -9,7 +9,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from procedures import reviews
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 

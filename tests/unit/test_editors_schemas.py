@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from procedures import registry, schemas
-from procedures.site import load_site
-from procedures.yamlload import load_file, load_text, split_front_matter
+from procedures import registry
+from procedures.core.site import load_site
+from procedures.core.yamlload import load_file, load_text, split_front_matter
+from procedures.editor import schemas
 from tests.conftest import REPO
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -111,7 +112,7 @@ def test_schemas_explain_keys_in_plain_english():
 
 def test_front_matter_reference_lists_every_chapter_key():
     rows = {r["key"]: r for r in schemas.field_rows("chapter")}
-    from procedures.models import ChapterMeta
+    from procedures.manual.models import ChapterMeta
 
     assert set(rows) == set(ChapterMeta.model_fields)
     assert rows["id"]["required"] == "yes" and rows["related"]["required"] == "no"

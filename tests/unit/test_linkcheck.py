@@ -1,10 +1,10 @@
-"""procedures.linkcheck on a small built site: what resolves, and each way a link breaks."""
+"""procedures.core.linkcheck on a small built site: what resolves, and each way a link breaks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from procedures.linkcheck import check_site, main
+from procedures.core.linkcheck import check_site, main
 
 SITE_URL = "https://procedures.example.org/"
 

@@ -1,4 +1,4 @@
-"""The offline copy's list of files (procedures/offline.py): the practitioners' pages and
+"""The offline copy's list of files (procedures/offline/): the practitioners' pages and
 what they need; never editor or developer pages, never a draft."""
 
 from __future__ import annotations

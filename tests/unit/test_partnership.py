@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from procedures.cli import main as procedures
 from procedures.contacts.models import Contact
+from procedures.core.cli import main as procedures
 from procedures.partnership.init import InitError, parse_area, site_files
 from tests.helpers import edit, errors, line_of
 
@@ -14,7 +14,7 @@ P = "data/partnership.yml"
 
 
 def test_real_partnership_loads_and_declares_its_areas():
-    from procedures.site import load_site
+    from procedures.core.site import load_site
     from tests.conftest import REPO
 
     site = load_site(REPO)

@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfWriter
 
 from procedures import pdf
-from procedures.builder import BuildFailed
-from procedures.dates import epoch_for
+from procedures.core.builder import BuildFailed
+from procedures.core.dates import epoch_for
 
 
 def _blank_pdf(path: Path, pages: int) -> None:

@@ -2,7 +2,7 @@
 
 from markupsafe import Markup
 
-from procedures.render import md_escape, relative_link, render_html
+from procedures.core.render import md_escape, relative_link, render_html
 
 
 def test_markdown_escape_blocks_html_and_markdown_injection():
@@ -22,7 +22,7 @@ def test_relative_links_between_docs():
 
 
 def test_html_templates_autoescape_and_stay_flush_left():
-    from procedures.models import Term
+    from procedures.glossary.models import Term
 
     html = render_html("glossary.html", letters={"X": [Term(term="X<b>", definition="a & b <i>")]},
                        anchor=lambda t: "term-x")

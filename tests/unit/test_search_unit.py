@@ -1,4 +1,4 @@
-"""What each page tells the search index, decided in procedures/search.py."""
+"""What each page tells the search index, decided in procedures/search/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from procedures import search
-from procedures.site import load_site
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 from procedures import security
-from procedures.builder import BuildFailed
+from procedures.core.builder import BuildFailed
 
 # the inline scripts Material's templates write (procedures/security/csp.py knows them)
 MD_SCOPE = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
@@ -143,7 +143,7 @@ def _serve(folder, headers):
 
 
 def test_check_headers_reports_what_a_host_sends(tmp_path, capsys):
-    from procedures import cli
+    from procedures.core import cli
 
     site = tmp_path / "site"
     site.mkdir()
@@ -169,7 +169,7 @@ def test_check_headers_reports_what_a_host_sends(tmp_path, capsys):
 
 
 def test_check_headers_cannot_fetch_is_one_line(tmp_path, capsys):
-    from procedures import cli
+    from procedures.core import cli
 
     assert cli.main(["--root", str(tmp_path), "check-headers", "http://127.0.0.1:9/"]) == 1
     err = capsys.readouterr().err.strip().splitlines()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from procedures import cli, plugin
-from procedures.site import load_site
+from procedures.core import cli, plugin
+from procedures.core.site import load_site
 from tests.conftest import REPO
 
 REQ = REPO / "requirements"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from procedures.render import md_escape
-from procedures.site import load_site
+from procedures.core.render import md_escape
+from procedures.core.site import load_site
 from procedures.thresholds import pages
 from procedures.thresholds.export import write_json
 from procedures.thresholds.view import indicator_id, level_label, normalise, thresholds

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from procedures.manual import published
-from procedures.site import load_site
+from procedures.core.site import load_site
+from procedures.manual.chapters import published
 from procedures.wholemanual.pages import WHOLE_PDF, WHOLE_SRC, demote, page_markdown, pdf_documents
 
 DAY = date(2027, 3, 12)

@@ -1,6 +1,6 @@
 import pytest
 
-from procedures.yamlload import YamlSyntaxError, load_text, split_front_matter
+from procedures.core.yamlload import YamlSyntaxError, load_text, split_front_matter
 
 
 def test_every_value_keeps_its_line():

@@ -1,0 +1,7 @@
+"""``python -m procedures …``: the ``procedures`` command (the build runs its worker this way)."""
+
+import sys
+
+from .registry import main
+
+sys.exit(main())
