@@ -74,8 +74,8 @@ def add_search_chapters(project: Path) -> None:
 def build(out: Path) -> Path:
     """Copy the project beside ``out``, add every fixture chapter, build it today and index it."""
     from procedures.core.builder import build_site
-    from procedures.search import index_site
     from procedures.core.site import get_site
+    from procedures.search import index_site
     from tests.conftest import copy_project
 
     project = copy_project(out.parent / "project")
