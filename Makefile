@@ -108,7 +108,8 @@ test-browser: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
 
 # the two-engine comparison (docs/developers/engines.md): the real site built with MkDocs
 # and with Zensical, the same published URLs, no draft, a bad review date failing both
-test-engines: $(ZENSICAL_STAMP) system-packages
+test-engines: $(ZENSICAL_STAMP)
+	@$(SYSTEM) chromium
 	$(call PYTEST,tests/site/test_engines.py)
 
 lint: $(TEST_STAMP)

@@ -23,6 +23,7 @@ post-build steps (registry.POST_BUILD) are then given.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -165,7 +166,7 @@ def prepare(site: Any, root: Path, stage: Path, site_dir: Path, templates: bool 
                 context = cfg.plugins.on_page_context({"page": page, "config": cfg, "nav": nav},
                                                       page=page, config=cfg, nav=nav)
                 markdown = body_without_template(page.meta.get("template"), markdown, context)
-                extra = theme_meta(context)
+                extra = {**theme_meta(context), **template_assets(cfg, page.meta.get("template"))}
             # engines print titles and descriptions raw, as Material does: escaped here, as the
             # plugin does for MkDocs (procedures/security/escaping.py)
             escape_page(page)
@@ -209,6 +210,33 @@ def theme_meta(context: dict[str, Any]) -> dict[str, Any]:
     info = context.get("search_info")
     if info is not None and getattr(info, "index", False):
         out["pagefind"] = {k: v for k, v in info.as_dict().items() if k not in ("index", "reason") and v}
+    return out
+
+
+_ASSET = re.compile(r"""['"]([\w./-]+\.(js|css))['"]\s*\|\s*url""")
+
+
+def template_assets(cfg: Any, template: str | None) -> dict[str, Any]:
+    """The scripts and stylesheets a page template adds (``{{ 'assets/….js' | url }}``) and
+    its ``noindex``, for the engine's theme override to add from the front matter."""
+    if not template or template == "main.html":
+        return {}
+    for theme_dir in cfg.theme.dirs:
+        path = Path(theme_dir) / template
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            break
+    else:
+        return {}
+    out: dict[str, Any] = {}
+    scripts = [m.group(1) for m in _ASSET.finditer(text) if m.group(2) == "js"]
+    styles = [m.group(1) for m in _ASSET.finditer(text) if m.group(2) == "css"]
+    if scripts:
+        out["page_scripts"] = scripts
+    if styles:
+        out["page_styles"] = styles
+    if re.search(r'<meta name="robots" content="noindex">', text):
+        out["robots"] = "noindex"
     return out
 
 
@@ -258,6 +286,8 @@ def plain_config(root: Path, cfg: Any, prepared: Prepared, templates: bool = Tru
         shutil.copytree(THEME, prepared.stage / "overrides", dirs_exist_ok=True)
         copy_theme_assets(cfg, prepared.stage / "docs")
         theme["custom_dir"] = "overrides"
+        # Material's look (header in the site's colours, its layout), not Zensical's "modern"
+        theme.setdefault("variant", "classic")
         out["extra"] = {**(out.get("extra") or {}), "feeds": FEEDS}
     elif cfg.theme.get("custom_dir") or theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme.get("custom_dir", "overrides")).resolve())
