@@ -23,7 +23,7 @@ TEST_STAMP := $(VENV)/.installed-test
 SYSTEM := PY=$(PY) tools/system-packages
 
 .PHONY: serve test test-fast test-browser build check pdf bench bench-editions lint clean help lock \
-        system-packages accessibility-results publish-ready check-headers
+        system-packages accessibility-results publish-ready check-headers test-engines
 
 help:
 	@echo "make serve      - set up and preview the site at http://$(HOST):$(PORT) with live reload (no browser needed)"
@@ -36,6 +36,7 @@ help:
 	@echo "make bench-editions - only what editions add to the build (1,000 chapters, 5 editions)"
 	@echo "make check-headers URL=https://…/ - does the published host send the security headers?"
 	@echo "make accessibility-results - run the accessibility checks and record them for the statement"
+	@echo "make test-engines - build the real site with MkDocs and with Zensical and compare them"
 	@echo "make lock       - update requirements/ from pyproject.toml (needs uv)"
 
 $(PY):
@@ -53,6 +54,12 @@ $(BUILD_STAMP): requirements/build.txt $(PREVIEW_STAMP)
 
 $(TEST_STAMP): requirements/test.txt $(BUILD_STAMP)
 	$(PIP_INSTALL) --require-hashes -r requirements/test.txt
+	@touch $@
+
+# Zensical, the second engine (optional extra "zensical"; never in the default install)
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+$(ZENSICAL_STAMP): requirements/zensical.txt $(TEST_STAMP)
+	$(PIP_INSTALL) --require-hashes -r requirements/zensical.txt
 	@touch $@
 
 # Chromium, Java and Node/npm: installed with apt-get when this is root or has sudo;
@@ -106,6 +113,12 @@ test-fast: $(TEST_STAMP)
 test-browser: $(TEST_STAMP) system-packages $(BROWSER_TOOLS)
 	$(call PYTEST,$(PARALLEL) tests/browser)
 
+# the two-engine comparison (docs/developers/engines.md): the real site built with MkDocs
+# and with Zensical, the same published URLs, no draft, a bad review date failing both
+test-engines: $(ZENSICAL_STAMP)
+	@$(SYSTEM) chromium
+	$(call PYTEST,tests/site/test_engines.py)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check procedures macros tests
 
@@ -137,7 +150,8 @@ bench-editions: $(TEST_STAMP)
 	$(BIN)/python -m procedures.bench.editions --chapters 1000 --editions 5
 
 # Update the lock within the ranges in pyproject.toml (and requirements/pins.txt): the
-# whole test set first, then the preview and build sets constrained to the same versions.
+# whole test set first, then the preview and build sets constrained to the same versions,
+# and the optional Zensical engine (requirements/zensical.txt) on top of them.
 # The files are universal (any platform, Python 3.11+). Dependabot proposes the same updates.
 UV ?= uv
 COMPILE = $(UV) pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
@@ -145,6 +159,7 @@ lock:
 	$(COMPILE) --upgrade -c requirements/pins.txt --group setup --extra publish --extra test -o requirements/test.txt
 	$(COMPILE) -c requirements/test.txt --group setup --extra publish -o requirements/build.txt
 	$(COMPILE) -c requirements/test.txt --group setup -o requirements/preview.txt
+	$(COMPILE) -c requirements/test.txt --group setup --extra zensical -o requirements/zensical.txt
 
 clean:
 	rm -rf site site.old .site-build* ..site-build* .pytest_cache .ruff_cache

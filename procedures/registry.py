@@ -40,6 +40,7 @@ from . import (
     contacts,
     editions,
     editor,
+    engines,
     glossary,
     htmlfix,
     lean,
@@ -87,6 +88,7 @@ FEATURES = [
     # the glossary page and every page's tooltips; late so that, where abbr cannot take the
     # tooltips once per build, its page hook appends them after every other feature's Markdown
     glossary.FEATURE,
+    engines.FEATURE,  # the engines `procedures build --engine` can run (MkDocs by default, Zensical)
     security.FEATURE,  # keep LAST: final-file addresses, title escaping, the CSP
 ]
 feature.enable(FEATURES)

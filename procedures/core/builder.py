@@ -132,8 +132,15 @@ def _log_to_stderr() -> None:
 
 
 def build_site(root: Path, out: Path | None = None, progress: Callable[[str], None] = print,
-               after_build: bool = True) -> Path:
-    """Build strictly; ``after_build=False`` skips whole-site steps (search index, PDFs) for quick test builds."""
+               after_build: bool = True, engine: str | None = None) -> Path:
+    """Build strictly; ``after_build=False`` skips whole-site steps (search index, PDFs) for quick test builds.
+    ``engine``: "mkdocs" (default) or "zensical" (declared by the engines feature, procedures/engines/)."""
+    from . import engine as engines
+
+    try:
+        engines.get(engine)
+    except engines.EngineMissing as exc:
+        raise BuildFailed(str(exc)) from None
     root = root.resolve()
     out = (out or root / "site").resolve()
     site = get_site(root)
@@ -151,17 +158,20 @@ def build_site(root: Path, out: Path | None = None, progress: Callable[[str], No
         if problem:
             raise BuildFailed(problem)
     with build_lock(out):
-        return _build(site, root, out, progress, after_build)
+        return _build(site, root, out, progress, after_build, engine)
 
 
-def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_build: bool) -> Path:
+def _build(site, root: Path, out: Path, progress: Callable[[str], None], after_build: bool,
+           engine: str | None = None) -> Path:
+    from . import engine as engines
+
     tmp = out.parent / f".site-build-{int(time.time() * 1000)}"
     _log_to_stderr()
     started = time.perf_counter()
     try:
         progress(f"Building the site into a temporary folder ({tmp.name}) …")
-        mkdocs_build(root / "mkdocs.yml", tmp)
-        progress(f"MkDocs build done in {time.perf_counter() - started:.1f} s")
+        engines.run(engine, site, root, tmp)  # MkDocs unless --engine says otherwise
+        progress(f"{engines.get(engine).name.capitalize()} build done in {time.perf_counter() - started:.1f} s")
         for spec in feature.AFTER_BUILD if after_build else []:
             progress(f"Running {spec} …")
             step_started = time.perf_counter()

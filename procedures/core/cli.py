@@ -73,9 +73,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if os.environ.get(WORKER) != "1":
         argv = ["build"] + (["--out", args.out] if args.out else []) + (["--verbose"] if args.verbose else [])
+        argv += ["--engine", args.engine] if args.engine else []
         return _supervise_build(args, argv)
     try:
-        build_site(args.root, Path(args.out).resolve() if args.out else None)
+        build_site(args.root, Path(args.out).resolve() if args.out else None, engine=args.engine)
     except BuildFailed as exc:
         print(str(exc), file=sys.stderr)
         print("The build failed; the previous site/ was left as it was.", file=sys.stderr)
@@ -127,6 +128,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
         lambda p: (
             p.add_argument("--out", help="folder to build into (default: site/)"),
             p.add_argument("--verbose", action="store_true", help=VERBOSE_HELP),
+            p.add_argument("--engine", choices=list(feature.ENGINES), default=None,
+                           help="what renders the pages: mkdocs (the default) or zensical (optional extra; "
+                                "see docs/developers/engines.md)"),
         ),
         cmd_build,
     ),

@@ -14,7 +14,7 @@ below, except that an after-build :class:`Step` may ask for an earlier or later 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,16 @@ class Step:
     def __post_init__(self) -> None:
         if self.stage not in STAGES:
             raise ValueError(f"unknown after-build stage '{self.stage}' — one of {', '.join(STAGES)}")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An engine that writes the HTML site (procedures/core/engine.py chooses one)."""
+
+    name: str
+    build: str  # "module:function": build(site, root, tmp) writes the HTML site into tmp
+    installed: Callable[[], bool]
+    install_hint: str  # one line: how to install it when it is missing
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,8 @@ class Feature:
     addresses: tuple[str, ...] = ()
     # "module:COMMANDS": a dict name -> (help, configure(parser), handler(args)) of `procedures` commands
     cli_commands: tuple[str, ...] = ()
+    # engine name -> Engine: what `procedures build --engine NAME` runs (MkDocs by default)
+    engines: Mapping[str, Engine] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -91,7 +103,8 @@ def enable(features: Iterable[Feature]) -> None:
     seen: dict[str, str] = {}
     for f in found:
         for kind, keys in (("feature", [f.name]), ("data file", list(f.data_files)),
-                           ("nav marker", list(f.nav_expanders)), ("content type", list(f.content_types))):
+                           ("nav marker", list(f.nav_expanders)), ("content type", list(f.content_types)),
+                           ("engine", list(f.engines))):
             for key in keys:
                 if (kind, key) in seen:
                     raise ValueError(f"{f.module} and {seen[(kind, key)]} both declare the {kind} '{key}'")
@@ -141,6 +154,7 @@ def views(features: Iterable[Feature]) -> dict[str, Any]:
         "PDF_DOCUMENTS": cat("pdf_documents"),
         "ADDRESSES": cat("addresses"),
         "CLI_COMMANDS": cat("cli_commands"),
+        "ENGINES": merged("engines"),
     }
 
 

@@ -25,6 +25,11 @@ from pathlib import Path
 KNOWN_INLINE_SCRIPTS: list[tuple[str, str]] = [
     ("material", "partials/javascripts/base.html"),     # __md_scope, __md_get/__md_set (local storage helpers)
     ("material", "partials/javascripts/content.html"),  # selects a content tab from the address's #fragment
+    # the same three from Zensical's own templates (procedures build --engine zensical;
+    # skipped where Zensical is not installed): its palette script is inline, not palette.js
+    ("zensical", "partials/javascripts/base.html"),
+    ("zensical", "partials/javascripts/palette.html"),
+    ("zensical", "partials/javascripts/content.html"),
 ]
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -36,11 +41,16 @@ class UnknownInlineScript(Exception):
     pass
 
 
-def _theme_dir(theme: str) -> Path:
+def _theme_dir(theme: str) -> Path | None:
     if theme == "material":
         import material
 
         return Path(material.__file__).parent / "templates"
+    if theme == "zensical":
+        from importlib.util import find_spec
+
+        spec = find_spec("zensical")
+        return Path(spec.origin).parent / "templates" if spec and spec.origin else None
     raise ValueError(f"unknown theme {theme!r}")
 
 
@@ -48,7 +58,10 @@ def _theme_dir(theme: str) -> Path:
 def known_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = []
     for theme, rel in KNOWN_INLINE_SCRIPTS:
-        path = _theme_dir(theme) / rel
+        theme_dir = _theme_dir(theme)
+        if theme_dir is None:  # an optional engine that is not installed
+            continue
+        path = theme_dir / rel
         text = path.read_text(encoding="utf-8")
         scripts = _SCRIPT.findall(text)
         if not scripts:
