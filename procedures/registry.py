@@ -126,6 +126,7 @@ AFTER_BUILD = [
     "procedures.amendments_out:check_url_manifest",  # every URL in urls.txt still exists
     "procedures.search:start_index",      # checks data-pagefind-body, starts Pagefind (runs beside the PDFs)
     "procedures.pdf:render_all",          # the PDFs in PDF_DOCUMENTS, from the final HTML (one browser; cached)
+    "procedures.wholemanual.pages:join_pdfs",  # the whole manual (and a long section) joined from the printed parts
     "procedures.briefing_pdf:add_sizes",  # "(PDF, 85 KB, one A4 page)" on the briefing download links
     "procedures.search:finish_index",     # waits for Pagefind, checks the number of pages indexed
     # keep procedures.security LAST: it hashes the final inline scripts into the CSP
@@ -143,7 +144,7 @@ PAGE_HOOKS = [
     "procedures.briefing_page",
     "procedures.editions.pages",  # earlier texts and "what changed", read from git at the edition tags
     "procedures.casereviews.pages",  # a case review report past its period is not published
-    "procedures.wholemanual.pages",  # the whole manual and each section on one print page
+    "procedures.wholemanual.pages",  # print pages: each section (a long one in parts), and their list
     "procedures.audiences",  # editor and developer pages: their own navigation, not the practitioners'
     "procedures.search",  # search_info for templates: indexed?, type, code, title, section
     "procedures.navcache",  # nav_cache: the sidebar rendered once per section (partials/nav.html)
@@ -164,5 +165,5 @@ MARKDOWN_EXTENSIONS = [
 PDF_DOCUMENTS = [
     "procedures.arrangements.pages:pdf_documents",  # arrangements/arrangements.pdf
     "procedures.briefing_pdf:pdf_documents",        # one A4 page per 7-Minute Briefing (longer stops the build), action plan
-    "procedures.wholemanual.pages:pdf_documents",   # print/: the whole manual and each section, dated
+    "procedures.wholemanual.pages:pdf_documents",   # print/: each section (or part of one), dated; joined later
 ]
