@@ -32,6 +32,10 @@ from pathlib import Path
 
 import pytest
 
+# the enabled features, as the `procedures` command and the MkDocs plugin enable them (a
+# test file run on its own would otherwise load a site with none)
+import procedures.registry  # noqa: F401, E402
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 COPY = ("mkdocs.yml", "data", "docs", "overrides", "macros")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -16,18 +20,54 @@ if TYPE_CHECKING:
     from ..manual.chapters import Chapter, Section
     from ..pdf import PdfDocument
 
-WHOLE_SRC = "print/manual.md"
+INDEX_SRC = "print/manual.md"  # the list of print pages (print/manual/)
 WHOLE_PDF = "print/llr-safeguarding-children-procedures.pdf"
 INDEX_URL = "print/"
+PARTS_DIR = "print/parts"  # PDFs of the parts of a long section, removed once joined
+
+# A print page holds at most this many words of chapter text (about 450 A4 pages): a
+# section longer than that is printed in parts, each from its own page, and the parts
+# are joined into the section's PDF. One Chromium page of the whole 1,000-chapter
+# benchmark manual (3 million words) did not load and print within 300 s.
+PART_WORDS = 200_000
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})(\s+.*?)(\s*\{\s*#[^}]*\})?\s*$")
 _MACRO = re.compile(r"\{\{|\{%")
 
 
-def section_query(key: str) -> str:
-    """The whole-manual page, printed with only one section (printcopy.js removes the others)."""
-    return f"print/manual/?section={key}"
+@dataclass(frozen=True)
+class Part:
+    """One print page: chapters of one section, in order (a whole section, or part of one)."""
+
+    section: Section
+    number: int  # 1, 2, … within the section
+    of: int  # how many parts the section has
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def src(self) -> str:
+        key = self.section.key
+        return f"print/manual/section-{key}.md" if self.number == 1 else f"print/manual/section-{key}-part-{self.number}.md"
+
+    @property
+    def url(self) -> str:
+        return _url(self.src)
+
+    @property
+    def pdf(self) -> str:
+        """Where Chromium prints it: the section's PDF, or a part joined into it."""
+        return section_pdf(self.section.key) if self.of == 1 else f"{PARTS_DIR}/section-{self.section.key}-part-{self.number}.pdf"
+
+    @property
+    def label(self) -> str:
+        """The page label prefix in a joined PDF: 5 (section 5), or 5.2 (its second part)."""
+        return self.section.key if self.of == 1 else f"{self.section.key}.{self.number}"
+
+    @property
+    def what(self) -> str:
+        name = f"Section {self.section.key}: {self.section.title}"
+        return name if self.of == 1 else f"{name}, part {self.number} of {self.of}"
 
 
 def section_pdf(key: str) -> str:
@@ -58,13 +98,39 @@ def footer_note(site: Site) -> str:
     return f"Printed {long_date(site.today)}. Printed copies may be out of date — check the current version at {where}"
 
 
+def _read(site: Site, ch: Chapter) -> str:
+    from ..editions.history import body_of
+
+    return body_of((site.root / ch.file).read_text(encoding="utf-8"))[1]
+
+
+def parts(site: Site, limit: int | None = None) -> list[Part]:
+    """The print pages: each section with published chapters, split where its chapters'
+    text passes ``limit`` words (``PART_WORDS``); a chapter is never split."""
+    from ..manual.chapters import published, sections
+
+    limit = PART_WORDS if limit is None else limit
+    chapters = published(site)
+    out: list[Part] = []
+    for sec in sections(site):
+        groups: list[list[Chapter]] = []
+        words = 0
+        for ch in (c for c in chapters if c.meta.section == sec.key):
+            n = len(_read(site, ch).split())
+            if not groups or (groups[-1] and words + n > limit):
+                groups.append([])
+                words = 0
+            groups[-1].append(ch)
+            words += n
+        out += [Part(sec, i, len(groups), tuple(g)) for i, g in enumerate(groups, start=1)]
+    return out
+
+
 def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool]:
     from ..core.dates import month_year
-    from ..editions.history import body_of
     from ..editions.pages import rewrite_links
 
-    meta, body = body_of((site.root / ch.file).read_text(encoding="utf-8"))
-    body = demote(rewrite_links(body, ch.src_uri, src, exists, keep_anchors=False))
+    body = demote(rewrite_links(_read(site, ch), ch.src_uri, src, exists, keep_anchors=False))
     macros = bool(ch.meta.render_macros)
     if not macros and _MACRO.search(body):
         body = "{% raw %}" + body + "{% endraw %}"
@@ -73,56 +139,61 @@ def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool
     return head + body.strip() + "\n", macros
 
 
-def page_markdown(site: Site, src: str, title: str, sections: list[Section], exists) -> str:
-    from ..manual.chapters import published
-
-    chapters = published(site)
-    parts, any_macros = [], False
-    for sec in sections:
-        items = [c for c in chapters if c.meta.section == sec.key]
-        if not items:
-            continue
-        # one block per section: printcopy.js keeps only the one a section PDF asks for
-        parts.append(f'<div class="print-section" id="section-{sec.key}" data-print-section="{sec.key}" '
-                     f'data-print-title="{_attr(_title(site, sec))}" markdown>\n')
-        parts.append(f"## {md_escape(sec.key)} {md_escape(sec.title)}\n")
-        for ch in items:
-            block, macros = _chapter_block(site, ch, src, exists)
-            any_macros = any_macros or macros
-            parts.append(block)
-        parts.append("</div>\n")
-    front = "\n".join([
+def _front(site: Site, title: str, description: str, macros: bool) -> str:
+    return "\n".join([
         "---",
         f"title: {json.dumps(title)}",
-        f"description: {json.dumps('A printable copy of the procedures, made ' + long_date(site.today) + '.')}",
+        f"description: {json.dumps(description)}",
         "template: edition.html",
         "search:",
         "  exclude: true",
         "print_copy: true",
-        f"render_macros: {'true' if any_macros else 'false'}",
+        f"render_macros: {'true' if macros else 'false'}",
         "---",
         "",
     ])
-    note = (f'<div class="edition-banner print-copy-banner" role="note" markdown>\n\n'
+
+
+def _banner(site: Site) -> str:
+    return (f'<div class="edition-banner print-copy-banner" role="note" markdown>\n\n'
             f"**Made on {long_date(site.today)}.** Printed copies may be out of date: always check the current version "
             f"online before you act. Each chapter shows when it was last reviewed.\n\n</div>\n\n")
-    return front + note + "\n".join(parts)
 
 
-def _attr(text: str) -> str:
-    from html import escape
+def page_markdown(site: Site, part: Part, exists) -> str:
+    """The print page of one part: its section's heading, then each chapter's text."""
+    blocks, any_macros = [], False
+    for ch in part.chapters:
+        block, macros = _chapter_block(site, ch, part.src, exists)
+        any_macros = any_macros or macros
+        blocks.append(block)
+    heading = f"## {md_escape(part.section.key)} {md_escape(part.section.title)}"
+    if part.of > 1:
+        heading += f" (part {part.number} of {part.of})"
+    description = f"{part.what} of the procedures, printable, made {long_date(site.today)}."
+    return (_front(site, _title(site, part), description, any_macros) + _banner(site) + heading + "\n\n"
+            + "\n".join(blocks))
 
-    return escape(text, quote=True)
+
+def index_markdown(site: Site, all_parts: list[Part]) -> str:
+    """print/manual/: the print pages, section by section (the whole manual is too long
+    for one web page; its PDF joins theirs)."""
+    import posixpath
+
+    here = posixpath.dirname(INDEX_SRC)
+    lines = []
+    for p in all_parts:
+        lines.append(f"- [{md_escape(p.what)}]({posixpath.relpath(p.src, here)}) — {len(p.chapters)} "
+                     f"chapter{'s' if len(p.chapters) != 1 else ''}")
+    body = ("The manual on web pages for printing, one page a section (a long section in parts). "
+            "[Print or file a copy](index.md) has each section, and the whole manual, as one PDF.\n\n"
+            + "\n".join(lines) + "\n")
+    return (_front(site, _title(site), f"The procedures on pages for printing, made {long_date(site.today)}.", False)
+            + _banner(site) + body)
 
 
-def _sections(site: Site) -> list[Section]:
-    from ..manual.chapters import sections
-
-    return sections(site)
-
-
-def _title(site: Site, section: Section | None = None) -> str:
-    what = f"Section {section.key}: {section.title}" if section else "Whole manual"
+def _title(site: Site, part: Part | None = None) -> str:
+    what = part.what if part else "Whole manual"
     from ..partnership import partnership
 
     p = partnership(site)
@@ -130,9 +201,13 @@ def _title(site: Site, section: Section | None = None) -> str:
     return f"{name} — {what} ({long_date(site.today)})"
 
 
+def _section_title(site: Site, section: Section) -> str:
+    return _title(site, Part(section, 1, 1, ()))
+
+
 def on_files(site: Site, files, config):
-    """Generate the whole-manual print page (registry.PAGE_HOOKS). Not in the fast
-    preview: a generated page is rebuilt on every save, and this one holds every chapter."""
+    """Generate the print pages (registry.PAGE_HOOKS). Not in the fast preview: a
+    generated page is rebuilt on every save, and these hold every chapter."""
     from mkdocs.structure.files import File
 
     from ..preview import active
@@ -143,7 +218,10 @@ def on_files(site: Site, files, config):
     def exists(src: str) -> bool:
         return files.get_file_from_path(src) is not None
 
-    files.append(File.generated(config, WHOLE_SRC, content=page_markdown(site, WHOLE_SRC, _title(site), _sections(site), exists)))
+    all_parts = parts(site)
+    files.append(File.generated(config, INDEX_SRC, content=index_markdown(site, all_parts)))
+    for part in all_parts:
+        files.append(File.generated(config, part.src, content=page_markdown(site, part, exists)))
     return files
 
 
@@ -158,28 +236,95 @@ def on_page_markdown(site: Site, page, markdown: str, config) -> str | None:
 
 
 def pdf_documents(site: Site) -> list[PdfDocument]:
-    """registry.PDF_DOCUMENTS: the whole manual, then each section with published chapters."""
-    from ..manual.chapters import published
+    """registry.PDF_DOCUMENTS: each print page, printed by Chromium. A section of one part
+    is its section's PDF; the parts of a longer section, and every part for the whole
+    manual, are joined afterwards by :func:`join_pdfs`."""
     from ..pdf import PdfDocument
 
     note = footer_note(site)
-    docs = [PdfDocument(page_path=_url(WHOLE_SRC), out=WHOLE_PDF, title=_title(site), footer_note=note)]
-    keys = {c.meta.section for c in published(site)}
-    docs += [PdfDocument(page_path=section_query(s.key), out=section_pdf(s.key), title=_title(site, s), footer_note=note)
-             for s in _sections(site) if s.key in keys]
-    return docs
+    return [PdfDocument(page_path=p.url, out=p.pdf, title=_title(site, p), footer_note=note) for p in parts(site)]
+
+
+def joined_documents(site: Site, all_parts: list[Part] | None = None) -> list[tuple[str, str, list[Part]]]:
+    """(PDF, title, parts) of each PDF made by joining printed parts: every section in
+    more than one part, then the whole manual."""
+    all_parts = parts(site) if all_parts is None else all_parts
+    out = []
+    for key in dict.fromkeys(p.section.key for p in all_parts):
+        mine = [p for p in all_parts if p.section.key == key]
+        if len(mine) > 1:
+            out.append((section_pdf(key), _section_title(site, mine[0].section), mine))
+    if all_parts:
+        out.append((WHOLE_PDF, _title(site), all_parts))
+    return out
+
+
+def _join_key(title: str, inputs: list[tuple[Path, str, str]]) -> str:
+    digest = hashlib.sha256((Path(__file__).parent / "join.py").read_bytes())
+    digest.update(title.encode("utf-8"))
+    for pdf, bookmark, label in inputs:
+        digest.update(b"\0" + bookmark.encode("utf-8") + b"\0" + label.encode("utf-8") + b"\0")
+        with pdf.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    return "joined-" + digest.hexdigest()
+
+
+def join_pdfs(site: Site, site_dir: Path, progress=None) -> list[Path]:
+    """AFTER_BUILD (after ``procedures.pdf:render_all``): the PDF of each section printed
+    in parts and the whole-manual PDF, joined from the printed parts with their tags,
+    bookmarks and page labels kept (``join.py``); a join whose parts and title are
+    unchanged is copied from ``.cache/pdfs/``. The parts' own PDFs are then removed."""
+    from ..pdf import CACHE_DIR
+    from .join import join
+
+    site_dir = Path(site_dir)
+    all_parts = parts(site)
+    if not all_parts or not (site_dir / all_parts[0].pdf).is_file():
+        return []  # the PDFs were not printed (e.g. a build without them)
+    cache = site.root / CACHE_DIR
+    written = []
+    for out, title, mine in joined_documents(site, all_parts):
+        inputs = [(site_dir / p.pdf, p.what, p.label) for p in mine]
+        key = _join_key(title, inputs)
+        cached = cache / f"{key}.pdf"
+        target = site_dir / out
+        if cached.is_file():
+            shutil.copyfile(cached, target)
+            if progress:
+                progress(f"Wrote {out} (unchanged: reused)")
+        else:
+            join(inputs, target, title=title)
+            try:
+                cache.mkdir(parents=True, exist_ok=True)
+                tmp = cache / f".{key}.tmp"
+                shutil.copyfile(target, tmp)
+                tmp.replace(cached)
+            except OSError:
+                pass  # a read-only project still builds, just without the cache
+            if progress:
+                progress(f"Wrote {out}")
+        written.append(target)
+    shutil.rmtree(site_dir / PARTS_DIR, ignore_errors=True)
+    return written
 
 
 def macros(site: Site) -> dict[str, Any]:
     def print_copies() -> Markup:
-        """For docs/print/index.md: the whole-manual PDF and one per section, dated."""
-        from ..manual.chapters import published
+        """For docs/print/index.md: the whole-manual PDF and one per section, dated, each
+        with its print page(s)."""
         from ..manual.page import url_from
 
-        keys = {c.meta.section for c in published(site)}
-        rows = [{"label": "The whole manual", "pdf": url_from(INDEX_URL, WHOLE_PDF), "html": url_from(INDEX_URL, _url(WHOLE_SRC))}]
-        rows += [{"label": f"Section {s.key}: {s.title}", "pdf": url_from(INDEX_URL, section_pdf(s.key)),
-                  "html": url_from(INDEX_URL, _url(WHOLE_SRC)) + f"#section-{s.key}"} for s in _sections(site) if s.key in keys]
+        all_parts = parts(site)
+        rows = [{"label": "The whole manual", "pdf": url_from(INDEX_URL, WHOLE_PDF),
+                 "pages": [("the same on web pages, a section at a time", url_from(INDEX_URL, _url(INDEX_SRC)))]}]
+        for key in dict.fromkeys(p.section.key for p in all_parts):
+            mine = [p for p in all_parts if p.section.key == key]
+            sec = mine[0].section
+            pages = ([("the same on one web page", url_from(INDEX_URL, mine[0].url))] if len(mine) == 1 else
+                     [(f"part {p.number} of {p.of} on a web page", url_from(INDEX_URL, p.url)) for p in mine])
+            rows.append({"label": f"Section {sec.key}: {sec.title}", "pdf": url_from(INDEX_URL, section_pdf(key)),
+                         "pages": pages})
         return Markup(render_html("print-copies.html", rows=rows, made=long_date(site.today)))
 
     return {"print_copies": print_copies}

@@ -1,69 +1,182 @@
-"""The whole-manual PDF, printed from a real build with a fixed date: tagged, titled and
-dated, with the out-of-date warning on every page."""
+"""The whole-manual and section PDFs, printed from a real build with a fixed date by the
+build's own steps (``procedures.pdf`` prints each print page, ``join_pdfs`` joins them):
+tagged, titled and dated, with the out-of-date warning on every page. Sections are made
+to split into parts (a small ``PART_WORDS``) so that joining is tested on the real
+manual as it happens at 1,000 chapters."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from procedures.core.builder import mkdocs_build
-from procedures.pdf import render_pdf
 from procedures.core.site import load_site
-from procedures.wholemanual.pages import pdf_documents
+from procedures.wholemanual import pages
 from tests.editions_fixture import today
 
 pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
 
+WHOLE = "LLR Safeguarding Children Procedures — Whole manual (12 March 2027)"
+NOTE = "Printed 12 March 2027. Printed copies may be out of date"
+
+
+def _print(site, out):
+    """What a build does after MkDocs, for these PDFs only: print each page (reusing an
+    unchanged print from .cache/pdfs/), then join."""
+    from procedures.pdf import render_all
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("procedures.pdf.documents", pages.pdf_documents)
+        render_all(site, out)
+    messages = []
+    joined = pages.join_pdfs(site, out, progress=messages.append)
+    return joined, messages
+
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
-    """The real project built on 12 March 2027; the whole manual and section 5 printed."""
+    """The real project built on 12 March 2027, sections in parts of at most 15,000
+    words; every print page printed, then joined."""
+    from procedures.core.builder import BuildFailed
     from tests.conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("print") / "project")
     out = project.parent / "site"
-    with today(date(2027, 3, 12)):
+    with pytest.MonkeyPatch.context() as mp, today(date(2027, 3, 12)):
+        mp.setattr(pages, "PART_WORDS", 15_000)
         mkdocs_build(project / "mkdocs.yml", out)
         site = load_site(project)
-        docs = pdf_documents(site)
-        section5 = next(d for d in docs if d.page_path.endswith("?section=5"))
-        pdfs = {}
         try:
-            for doc in (docs[0], section5):
-                pdfs[doc.page_path] = render_pdf(out, doc.page_path, out / doc.out, title=doc.title,
-                                                 footer_note=doc.footer_note, public_url="https://procedures.example.org/")
-        except Exception as exc:  # noqa: BLE001
+            joined, _messages = _print(site, out)
+        except BuildFailed as exc:
             pytest.skip(f"no usable Chromium to print with ({exc})")
-    return site, pdfs
+        yield site, out, joined, pages.parts(site)
+
+
+def _text(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+def test_a_long_section_is_printed_in_parts_from_its_own_pages(printed):
+    site, out, _joined, parts = printed
+    assert len(parts) > len({p.section.key for p in parts})  # some section is in parts
+    for p in parts:
+        assert (out / p.url / "index.html").is_file()
+    index = (out / "print/manual/index.html").read_text(encoding="utf-8")
+    assert all(f'href="{p.url.removeprefix("print/manual/")}"' in index for p in parts)
+    assert '<meta name="robots" content="noindex">' in index
+    assert not (out / pages.PARTS_DIR).exists()  # the parts' own PDFs are not published
 
 
 def test_whole_manual_pdf_is_tagged_and_dated_on_every_page(printed):
-    _site, pdfs = printed
-    reader = pypdf.PdfReader(str(pdfs["print/manual/"]))
+    site, out, joined, parts = printed
+    from procedures.manual.chapters import published
+
+    assert out / pages.WHOLE_PDF in joined
+    reader = pypdf.PdfReader(str(out / pages.WHOLE_PDF))
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root
     assert root["/MarkInfo"]["/Marked"] == pypdf.generic.BooleanObject(True)
-    assert reader.metadata.title == "LLR Safeguarding Children Procedures — Whole manual (12 March 2027)"
+    assert str(root["/Lang"]).startswith("en")  # the pages' language, as Chromium wrote it
+    assert reader.metadata.title == WHOLE
     n = len(reader.pages)
     assert n > 20
-    for i in (0, n // 2, n - 1):
-        text = " ".join(reader.pages[i].extract_text().split())
-        assert "Printed 12 March 2027. Printed copies may be out of date" in text, i
-        assert f"Page {i + 1} of {n}" in text
-    assert "Made on 12 March 2027." in " ".join(reader.pages[0].extract_text().split())
-    assert len(reader.outline) > 0  # bookmarks from the headings
+    # the date and the warning on every page: checked on the first and last page of every
+    # part (where the joins are) and in the middle, with the part's own page numbers
+    starts = [i for i, label in enumerate(reader.page_labels) if label.endswith("-1")]
+    assert len(starts) == len(parts)
+    sample = sorted({0, n // 2, n - 1, *starts, *(i - 1 for i in starts if i)})
+    for i in sample:
+        text = _text(reader.pages[i])
+        assert NOTE in text, i
+        assert re.search(r"Page \d+ of \d+", text), i
+    for start, part in zip(starts, parts, strict=True):
+        assert reader.page_labels[start] == f"{part.label}-1"
+        assert part.what in _text(reader.pages[start])  # the part's title at the top of its pages
+    assert "Made on 12 March 2027." in _text(reader.pages[0])
+    # every chapter, in order, from the bookmarks; one top bookmark per part
+    tops = [o for o in reader.outline if not isinstance(o, list)]
+    assert [o.title for o in tops] == [p.what for p in parts]
+    titles = _titles(reader.outline)
+    positions = [_find(titles, c) for c in published(site)]
+    assert positions == sorted(positions)
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _plain(text: str) -> str:
+    """As a heading reads, whatever the quotes (the pages set them typographically)."""
+    return " ".join(str(text).translate(_QUOTES).split())
+
+
+def _find(titles: list[str], chapter) -> int | None:
+    """Where the chapter's bookmark is: its code and the first words of its title (a long
+    title may be cut or wrapped in the bookmark)."""
+    start = _plain(f"{chapter.id} {' '.join(str(chapter.title).split()[:2])}")
+    return next((i for i, t in enumerate(titles) if t.startswith(start)), None)
+
+
+def _titles(outline) -> list[str]:
+    out = []
+    for item in outline:
+        out += _titles(item) if isinstance(item, list) else [_plain(item.title)]
+    return out
+
+
+def test_the_joined_pdf_keeps_every_part_s_tags(printed):
+    """Each page's marked content still belongs to the structure tree: the page's
+    /StructParents key is in the parent tree, and every element's page is a page of
+    this document."""
+    from procedures.wholemanual.join import _nums
+
+    _site, out, _joined, parts = printed
+    reader = pypdf.PdfReader(str(out / pages.WHOLE_PDF))
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    document = tree["/K"]
+    assert document["/S"] == "/Document"
+    assert [k.get_object()["/S"] for k in document["/K"]] == ["/Part"] * len(parts)
+    keys = dict(_nums(tree["/ParentTree"]))
+    page_ids = {p.indirect_reference.idnum for p in reader.pages}
+    struct_parents = [p["/StructParents"] for p in reader.pages]
+    assert len(set(struct_parents)) == len(reader.pages) and all(k in keys for k in struct_parents)
+    for k in struct_parents[:: max(1, len(struct_parents) // 10)]:
+        for elem in keys[k]:
+            assert elem.get_object().raw_get("/Pg").idnum in page_ids
+    links = [a.get_object() for p in reader.pages for a in p.get("/Annots", []) if "/StructParent" in a.get_object()]
+    assert links and all(a["/StructParent"] in keys for a in links)
+    assert int(tree["/ParentTreeNextKey"]) > max(keys)
 
 
 def test_a_section_pdf_holds_that_section_only(printed):
     from procedures.manual.chapters import published
 
-    site, pdfs = printed
-    reader = pypdf.PdfReader(str(pdfs["print/manual/?section=5"]))
-    assert reader.metadata.title.startswith("LLR Safeguarding Children Procedures — Section 5: ")
-    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
-    assert "Printed 12 March 2027. Printed copies may be out of date" in text
-    for c in published(site):
-        heading = f"{c.id} {c.title}"
-        assert (heading in text) is (c.meta.section == "5"), heading
+    site, out, _joined, parts = printed
+    split = next(p.section.key for p in parts if p.of > 1)
+    whole = next(p.section.key for p in parts if p.of == 1)
+    for key in (split, whole):
+        reader = pypdf.PdfReader(str(out / pages.section_pdf(key)))
+        assert reader.metadata.title.startswith(f"LLR Safeguarding Children Procedures — Section {key}: ")
+        assert reader.metadata.title.endswith("(12 March 2027)") and "part" not in reader.metadata.title
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+        assert NOTE in _text(reader.pages[0]) and NOTE in _text(reader.pages[-1])
+        titles = _titles(reader.outline)
+        for c in published(site):
+            assert (_find(titles, c) is not None) is (c.meta.section == key), c.id
+
+
+def test_an_unchanged_join_is_reused_from_the_cache(printed):
+    site, out, _joined, _parts = printed
+    cache = site.root / ".cache/pdfs"
+    before = sorted(cache.glob("joined-*.pdf"))
+    assert len(before) == len(pages.joined_documents(site, _parts))
+    whole = out / pages.WHOLE_PDF
+    whole.write_bytes(b"not a pdf")
+    with pytest.MonkeyPatch.context() as mp, today(date(2027, 3, 12)):
+        mp.setattr(pages, "PART_WORDS", 15_000)
+        _joined, messages = _print(site, out)
+    assert len(messages) == len(before) and all(m.endswith("(unchanged: reused)") for m in messages), messages
+    assert sorted(cache.glob("joined-*.pdf")) == before
+    assert pypdf.PdfReader(str(whole)).metadata.title == WHOLE

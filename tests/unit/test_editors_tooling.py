@@ -42,6 +42,14 @@ def _step(job: dict, uses: str) -> dict:
     return next(s for s in job["steps"] if str(s.get("uses", "")).startswith(uses))
 
 
+def assert_full_history(job: dict) -> None:
+    """The build reads each earlier edition from git at its tag (issue 20): the checkout
+    holds the whole history and every tag, not the default single commit."""
+    checkout = _step(job, "actions/checkout@")
+    assert checkout.get("with", {}).get("fetch-depth") == 0
+    assert checkout["with"].get("fetch-tags") is True
+
+
 def test_pull_requests_build_once_then_run_every_test_against_that_build():
     wf = load(".github/workflows/check.yml")
     assert "pull_request" in triggers(wf)
@@ -56,8 +64,8 @@ def test_pull_requests_build_once_then_run_every_test_against_that_build():
     assert _step(test, "actions/download-artifact@")["with"]["name"] == "site-preview"
     assert test["env"]["PROCEDURES_TEST_SITE"] == "site"
     assert wf["permissions"] == {"contents": "read"}
-    for job in (build, test):  # nothing reads git history: a shallow checkout is enough
-        assert "fetch-depth" not in (_step(job, "actions/checkout@").get("with") or {})
+    for job in (build, test):
+        assert_full_history(job)
         assert "actions/cache@" in steps_text(job)
 
 
@@ -88,6 +96,7 @@ def test_main_is_published_after_the_fast_checks_and_strict_build_and_rebuilt_ev
     # a flaky browser test must not hold back a content update: the publish runs no browser suite
     assert ".ci/run" not in runs and "make test\n" not in runs + "\n" and "test-browser" not in runs
     assert deploy["needs"] == "build"
+    assert_full_history(build)
     assert deploy["environment"]["name"] == "github-pages"
     assert "actions/deploy-pages@" in steps_text(deploy)
 
@@ -127,7 +136,10 @@ def test_dependabot_keeps_pip_npm_and_actions_current():
 
 def test_gitlab_builds_once_per_merge_request_and_publishes_after_fast_checks():
     ci = load(".gitlab-ci.yml")
-    assert "GIT_DEPTH" not in ci.get("variables", {})
+    # the whole history and every tag (GitLab clones 20 commits by default): the build
+    # reads each earlier edition from git at its tag (issue 20)
+    assert ci["variables"]["GIT_DEPTH"] == 0
+    assert "--tags" in ci["variables"]["GIT_FETCH_EXTRA_FLAGS"].split()
     check, test, pages = ci["check"], ci["test"], ci["pages"]
     mr = [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert check["rules"] == mr and test["rules"] == mr
