@@ -109,7 +109,7 @@ def load_data(site: Site) -> None:
     known = set(feature.DATA_FILES)
     for path in sorted(site.data_dir.glob("*.y*ml")):
         if path.name not in known:
-            site.report.error(site.rel(path), None, "no model describes this data file — declare it in a feature's FEATURE (data_files) or remove it")
+            site.report.error(site.rel(path), None, "no model describes this data file — remove it (a copy or backup?), or ask a developer to declare it in a feature's data_files")
 
 
 MACRO_OPEN = re.compile(r"\{\{|\{%")

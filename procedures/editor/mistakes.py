@@ -418,7 +418,7 @@ MISTAKES: list[Mistake] = [
             "at least 12 months: remove expires or set it to 2027-01-15 or later", line=1, needs="data/case-reviews.yml"),
     Mistake("backup-copy", G_DATA, "A backup copy of a data file left in data/",
             "data/contacts-old.yml", "", "contacts: []\n",
-            "no model describes this data file — register it in procedures/registry.py or remove it", line=None),
+            "no model describes this data file — remove it (a copy or backup?), or ask a developer to declare it in a feature's data_files", line=None),
     # --- files, addresses and HTML in pages (issue 17) ----------------------------------------
     Mistake("same-address-twice", G_FILES, "A second file that would publish a chapter's address",
             "docs/manual/domestic-abuse/index.md", "", "---\ntitle: Domestic abuse (new draft)\n---\n\n# Domestic abuse\n",

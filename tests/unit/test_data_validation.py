@@ -116,7 +116,7 @@ def test_missing_and_unregistered_data_files(project_copy):
     (project_copy / "data/stray.yml").write_text("a: 1\n")
     found = errors(project_copy)
     assert "data/glossary.yml: the data file is missing — restore data/glossary.yml from git" in found
-    assert "data/stray.yml: no model describes this data file — declare it in a feature's FEATURE (data_files) or remove it" in found
+    assert "data/stray.yml: no model describes this data file — remove it (a copy or backup?), or ask a developer to declare it in a feature's data_files" in found
 
 
 def test_every_data_file_has_a_model():
