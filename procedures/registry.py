@@ -100,7 +100,10 @@ POST_BUILD = [
     "procedures.reviews:write_reviews_json",  # reviews.json: every chapter and briefing by review date
     "procedures.thresholds.export:write_json",  # thresholds/indicators.json for the indicator finder
     "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
-    "procedures.lean:write_css_bundle",   # the site's stylesheets joined into one file (see lean.py)
+    "procedures.lean:write_css_bundle",   # the site's stylesheets joined into one file (procedures/lean/)
+    "procedures.lean:write_js_bundle",    # the site's scripts joined into one file
+    "procedures.lean:trim_material_js",   # Material's bundle.js without the focus-visible polyfill
+    "procedures.lean:reduce_site_css",    # after every page and script: one stylesheet, unused rules left out
     "procedures.offline:write_offline",   # last: sw.js (the offline copy) lists the files above
 ]
 
