@@ -29,3 +29,19 @@ def problems(project: Path) -> list[str]:
 
 def errors(project: Path) -> list[str]:
     return [str(p) for p in load_site(project).report.errors]
+
+
+def page_scripts(site_dir: Path, page_html: str, page_dir: str) -> list[str]:
+    """The site scripts a built page runs, as paths from the site root, in order: each
+    ``<script src>`` of the page, and for the joined site script
+    (``assets/javascripts/site.<hash>.js``, procedures/lean/js.py) the files it holds."""
+    import posixpath
+    import re
+
+    out = []
+    for src in re.findall(r'<script src="([^"]+)"', page_html):
+        path = posixpath.normpath(posixpath.join(page_dir, src))
+        out.append(path)
+        if re.fullmatch(r"assets/javascripts/site\.[0-9a-f]{12}\.js", path):
+            out += re.findall(r"^/\* (assets/javascripts/[^ ]+\.js) \*/$", (site_dir / path).read_text(encoding="utf-8"), re.M)
+    return out

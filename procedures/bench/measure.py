@@ -220,6 +220,9 @@ class Visit:
     requests: int = 0
     third_party: list[str] = field(default_factory=list)
     by_url: dict[str, int] = field(default_factory=dict)
+    page_bytes: int = 0  # what the page itself asked for (not its service worker)
+    page_requests: int = 0
+    page_by_url: dict[str, int] = field(default_factory=dict)
     search_bytes: int = 0
     search_requests: int = 0
     ms_after_typing: float | None = None
@@ -236,18 +239,34 @@ class Traffic:
         self.server = server
         self.start = len(server.sent)
         self.third_party: list[str] = []
+        self.page_paths: list[str] = []
         page.context.on("request", self._on_request)
+        page.on("request", self._on_page_request)
 
     def _on_request(self, request):
         if not request.url.startswith((self.server.base, "data:", "blob:")):
             self.third_party.append(request.url)
 
+    def _on_page_request(self, request):
+        # requests the page makes; a service worker's own (the offline copy it saves in
+        # the background) reach only the context's handler
+        if request.url.startswith(self.server.base):
+            self.page_paths.append("/" + request.url[len(self.server.base):].split("#", 1)[0])
+
     def summary(self) -> Visit:
         v = Visit(third_party=list(self.third_party))
+        pending: dict[str, int] = {}
+        for path in self.page_paths:
+            pending[path] = pending.get(path, 0) + 1
         for path, n in self.server.sent[self.start:]:
             v.total_bytes += n
             v.requests += 1
             v.by_url[path] = v.by_url.get(path, 0) + n
+            if pending.get(path):
+                pending[path] -= 1
+                v.page_bytes += n
+                v.page_requests += 1
+                v.page_by_url[path] = v.page_by_url.get(path, 0) + n
         return v
 
 
@@ -288,13 +307,24 @@ def first_visit(browser, server: Server, path: str) -> Visit:
     return visit
 
 
-def search_visit(browser, server: Server, path: str, word: str, input_sel: str, result_sel: str) -> Visit:
-    """Open ``url``, type ``word`` into the search box as soon as the page has loaded,
-    and time the first result; count the bytes every search-related request moved."""
+_FOCUS = """(inputSel) => { document.querySelector(inputSel).focus(); }"""
+
+
+def search_visit(browser, server: Server, path: str, word: str, input_sel: str, result_sel: str,
+                 focus_first: bool = False) -> Visit:
+    """Open ``url``, type ``word`` into the search box as soon as the page has loaded (a
+    cold page), or, with ``focus_first``, after the search box has had focus and what
+    focusing it fetched has arrived (the network idle, as when a reader clicks the box
+    and then types), and time the first result; count the bytes every search-related
+    request moved."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     traffic = Traffic(page, server)
     page.goto(server.base + path, wait_until="load")
+    if focus_first:
+        page.evaluate(_FOCUS, input_sel)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
     page.evaluate(_WATCH, result_sel)
     t0 = page.evaluate(_TYPE, [input_sel, word])
     page.wait_for_selector(result_sel, timeout=120_000)

@@ -9,6 +9,10 @@
   that way on every page, so each page view asked twice for ``feeds/sitemap.xml`` and got
   404s (and console errors that cost the Lighthouse "best practices" score). An empty,
   valid sitemap there answers those requests in a few hundred bytes.
+* The site's scripts are served as one file, and Material's bundle loses the
+  focus-visible polyfill no supported browser needs (``js.py``).
+* Material's stylesheets and the site's are served as one file holding only the rules
+  the built pages and scripts can use (``css.py``).
 
 ``make bench`` measures the effect; docs/developers/performance.md has the figures.
 """
@@ -21,6 +25,11 @@ import re
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .css import reduce_site_css
+from .js import js_bundle, trim_material_js, write_js_bundle
+
+__all__ = ["reduce_site_css", "trim_material_js", "write_js_bundle"]
 
 if TYPE_CHECKING:
     from ..core.site import Site
@@ -135,13 +144,20 @@ def css_bundle(config, files) -> tuple[str, bytes, list[str]] | None:
 
 def on_env(site: Site, env, config, files):
     bundle = css_bundle(config, files)
-    if bundle is None:
-        return env
-    name, data, joined = bundle
-    first = joined[0]
-    config.extra_css = [name if p == first else p for p in config.extra_css if p == first or p not in joined]
-    if site is not None:
-        site.extra["css_bundle"] = (name, data)
+    if bundle is not None:
+        name, data, joined = bundle
+        first = joined[0]
+        config.extra_css = [name if p == first else p for p in config.extra_css if p == first or p not in joined]
+        if site is not None:
+            site.extra["css_bundle"] = (name, data)
+    scripts = js_bundle(config, files)
+    if scripts is not None:
+        name, data, joined = scripts
+        first = joined[0]
+        config.extra_javascript = [name if p == first else p for p in config.extra_javascript
+                                   if p == first or p not in joined]
+        if site is not None:
+            site.extra["js_bundle"] = (name, data)
     return env
 
 
@@ -191,9 +207,12 @@ from ..core.feature import Feature  # noqa: E402
 
 FEATURE = Feature(
     __name__,
-    page_hooks=("procedures.lean",),  # images sized and lazy-loaded; stylesheets joined; no lunr files
+    page_hooks=("procedures.lean",),  # images sized and lazy-loaded; stylesheets and scripts joined; no lunr files
     post_build=(
         "procedures.lean:write_alternate_sitemaps",  # after the feeds: stops Material's 404s for feeds/sitemap.xml
         "procedures.lean:write_css_bundle",  # the site's stylesheets joined into one file
+        "procedures.lean:write_js_bundle",  # the site's scripts joined into one file
+        "procedures.lean:trim_material_js",  # Material's bundle.js without the focus-visible polyfill
+        "procedures.lean:reduce_site_css",  # after every page and script: one stylesheet, unused rules left out
     ),
 )

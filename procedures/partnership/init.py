@@ -210,7 +210,7 @@ extra_css:
   - assets/stylesheets/partnership.css  # this partnership's colours (docs/assets/stylesheets/)
 extra_javascript:
   - assets/javascripts/procedures.js
-  - assets/javascripts/search.js
+  - assets/javascripts/search-boot.js
   - assets/javascripts/arrangements.js
   - assets/javascripts/accessibility.js
   - assets/javascripts/reviews.js

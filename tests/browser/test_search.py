@@ -47,6 +47,7 @@ def test_nothing_search_related_is_downloaded_until_the_box_is_used(search_site,
     page.mouse.wheel(0, 800)  # reading the page does not load search either
     page.wait_for_load_state("networkidle")  # anything the scroll set off has been requested
     assert not [u for u in requests if "pagefind" in u], requests
+    assert not [u for u in requests if "/search.js" in u], requests  # search-boot.js loads it when needed
     page.locator("[data-search-input]").focus()
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/pagefind/'))")
     assert [u for u in requests if "/pagefind/pagefind.js" in u]

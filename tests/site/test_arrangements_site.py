@@ -16,6 +16,7 @@ from procedures.arrangements.years import BusinessYear
 from procedures.core.dates import epoch_for
 from procedures.core.site import load_site
 from tests.conftest import REPO
+from tests.helpers import page_scripts
 
 pytestmark = pytest.mark.slow
 
@@ -100,7 +101,7 @@ def test_the_chair_for_the_build_date_is_written_into_the_page(built_site, site)
         stated = re.search(r"data-llr-chair-text>(.*?)</span>", html, re.S).group(1)
         assert text(stated) == rotation.sentence(site, site.today, built=True)
     # the script that re-decides it is loaded from a file, never inline
-    assert 'src="../assets/javascripts/arrangements.js"' in page_html(built_site, "")
+    assert "assets/javascripts/arrangements.js" in page_scripts(built_site, page_html(built_site, ""), "arrangements")
 
 
 def test_structure_chart_and_its_text_version(built_site, site):

@@ -16,6 +16,7 @@ from procedures.editor.mistakes import MISTAKES
 from procedures.manual.models import ChapterMeta
 from procedures.core.site import load_site
 from tests.conftest import REPO
+from tests.helpers import page_scripts
 
 pytestmark = pytest.mark.slow
 
@@ -97,7 +98,7 @@ def test_review_dashboard_has_a_row_per_item_with_build_date_states(built_site):
         href = re.search(r'<a href="([^"]+)">', cells).group(1)
         assert resolves(built_site, "editors/reviews/", href), href
     assert f'data-build-date="{data["generated"]}"' in html
-    assert "assets/javascripts/reviews.js" in html
+    assert "assets/javascripts/reviews.js" in page_scripts(built_site, html, "editors/reviews")
 
 
 def test_error_catalogue_shows_every_mistake_of_the_corpus(built_site):

@@ -1,7 +1,10 @@
 /* Site search with Pagefind (procedures/search.py builds the index).
 
-   Nothing search-related is downloaded until a reader focuses a search box: only then is
-   pagefind/pagefind.js imported, and it fetches just the index chunks a query needs.
+   This file itself is loaded by search-boot.js the first time a reader reaches for the
+   search (focus on a search box, the search button, or the keys below), and at once on
+   the search page. It then imports pagefind/pagefind.js, its filter index and the word
+   list straight away, so the results for what the reader types come from data already
+   loaded; Pagefind fetches just the index chunks a query needs.
 
    Keyboard: "/", "s" or "f" opens the search; Down and Up move between the box and the
    results; Tab goes through them in order; Enter follows a result (or, in the box, opens
@@ -461,6 +464,15 @@
         if (next !== input) next.scrollIntoView({ block: "nearest" });
       }
     }, true);
+
+    // loaded on demand (search-boot.js): the reader may already be in the box, have opened
+    // the search, or have typed while this file was on its way
+    if (document.activeElement === input) {
+      open();
+      if (input.value) searcher.run(input.value);
+    } else if (toggle.checked) {
+      input.focus();
+    }
   }
 
   // --- the results page (search/) -------------------------------------------------------
