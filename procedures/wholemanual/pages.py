@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..pdf import PdfDocument
 
 INDEX_SRC = "print/manual.md"  # the list of print pages (print/manual/)
-WHOLE_PDF = "print/llr-safeguarding-children-procedures.pdf"
+WHOLE_PDF = "print/safeguarding-children-procedures.pdf"
 INDEX_URL = "print/"
 PARTS_DIR = "print/parts"  # PDFs of the parts of a long section, removed once joined
 
@@ -71,7 +71,7 @@ class Part:
 
 
 def section_pdf(key: str) -> str:
-    return f"print/llr-procedures-section-{key}.pdf"
+    return f"print/procedures-section-{key}.pdf"
 
 
 def _url(src: str) -> str:

@@ -31,16 +31,16 @@ def uk_page(browser):
 def open_on(pg, base: str, when: datetime, path: str = PAGE):
     pg.clock.set_fixed_time(when)
     pg.goto(base + path)
-    pg.wait_for_selector("[data-llr-decided]", state="attached")
-    return pg.locator("[data-llr-chair-text]").first.inner_text()
+    pg.wait_for_selector("[data-sp-decided]", state="attached")
+    return pg.locator("[data-sp-chair-text]").first.inner_text()
 
 
 def current_rows(pg) -> list[str]:
-    return pg.eval_on_selector_all("[data-llr-rotation-table] tr.is-current", "rows => rows.map(r => r.dataset.llrStart)")
+    return pg.eval_on_selector_all("[data-sp-rotation-table] tr.is-current", "rows => rows.map(r => r.dataset.llrStart)")
 
 
 def visible_badges(pg) -> int:
-    return pg.locator(".llr-current-badge:visible").count()
+    return pg.locator(".sp-current-badge:visible").count()
 
 
 def test_chair_is_decided_on_the_readers_date(uk_page, site_server):
@@ -105,7 +105,7 @@ def test_pages_fit_a_phone(browser, site_server, path):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
         # the chart's boxes stay readable: text no smaller than 12px
         if "structure" in path:
-            size = pg.eval_on_selector(".llr-gov__name", "el => parseFloat(getComputedStyle(el).fontSize)")
+            size = pg.eval_on_selector(".sp-gov__name", "el => parseFloat(getComputedStyle(el).fontSize)")
             assert size >= 12
     finally:
         context.close()

@@ -105,7 +105,7 @@ def test_view_time_chair_script_works(strict_page, strict_server, built_site):
     strict_page.goto(strict_server + path, wait_until="load")
     today = strict_page.evaluate("() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); }")
     # arrangements.js re-decides the current chair in the browser and marks when it did
-    assert strict_page.locator("[data-llr-rotation]").first.get_attribute("data-llr-decided") == today
+    assert strict_page.locator("[data-sp-rotation]").first.get_attribute("data-sp-decided") == today
     _check_clean(strict_page, f"/{path}")
 
 

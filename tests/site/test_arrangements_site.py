@@ -59,7 +59,7 @@ def test_every_lsp_and_dsp_is_named_with_their_post(built_site, site):
 
 
 def rotation_rows(html: str) -> dict[str, str]:
-    rows = re.findall(r'<tr data-llr-start="([\d-]+)" data-llr-end="[\d-]+"[^>]*>(.*?)</tr>', html, re.S)
+    rows = re.findall(r'<tr data-sp-start="([\d-]+)" data-sp-end="[\d-]+"[^>]*>(.*?)</tr>', html, re.S)
     return {start: text(cells) for start, cells in rows}
 
 
@@ -88,17 +88,17 @@ def test_the_unconfirmed_deputy_has_a_visible_note(built_site):
     note = text(note[:note.index("</li>")])
     assert note.startswith("2025/26 deputy chair. The published table prints “Leicester DSP, Chris West”.")
     assert "Chris West is the ICB DSP" in note
-    assert '<div class="llr-unconfirmed-notes" role="note" aria-label="Notes on the rotation table">' in html
+    assert '<div class="sp-unconfirmed-notes" role="note" aria-label="Notes on the rotation table">' in html
 
 
 def test_the_chair_for_the_build_date_is_written_into_the_page(built_site, site):
     for name in ("", "partners-and-chair"):
         html = page_html(built_site, name)
-        m = re.search(r'<p class="llr-chair-now" data-llr-rotation="([^"]*)" data-llr-none="([^"]*)" '
-                      r'data-llr-build-date="([\d-]+)">', html)
+        m = re.search(r'<p class="sp-chair-now" data-sp-rotation="([^"]*)" data-sp-none="([^"]*)" '
+                      r'data-sp-build-date="([\d-]+)">', html)
         assert m, name
         assert m.group(3) == site.today.isoformat()
-        stated = re.search(r"data-llr-chair-text>(.*?)</span>", html, re.S).group(1)
+        stated = re.search(r"data-sp-chair-text>(.*?)</span>", html, re.S).group(1)
         assert text(stated) == rotation.sentence(site, site.today, built=True)
     # the script that re-decides it is loaded from a file, never inline
     assert "assets/javascripts/arrangements.js" in page_scripts(built_site, page_html(built_site, ""), "arrangements")
@@ -106,9 +106,9 @@ def test_the_chair_for_the_build_date_is_written_into_the_page(built_site, site)
 
 def test_structure_chart_and_its_text_version(built_site, site):
     html = article(page_html(built_site, "structure-and-governance"))
-    assert 'class="llr-gov__chart" role="img" aria-labelledby="llr-gov-caption"' in html
-    assert 'id="llr-gov-caption"' in html
-    table = html[html.index('<table class="llr-gov-table">'):]
+    assert 'class="sp-gov__chart" role="img" aria-labelledby="sp-gov-caption"' in html
+    assert 'id="sp-gov-caption"' in html
+    table = html[html.index('<table class="sp-gov-table">'):]
     table = table[:table.index("</table>")]
     assert "<caption>Who reports to whom</caption>" in table
     groups = site.data["governance"].groups
@@ -201,9 +201,9 @@ def test_build_states_the_chair_for_its_date(tmp_path, monkeypatch, day, expecte
     out = tmp_path / "site"
     mkdocs_build(REPO / "mkdocs.yml", out)
     html = (out / ARR / "partners-and-chair" / "index.html").read_text(encoding="utf-8")
-    assert text(re.search(r"data-llr-chair-text>(.*?)</span>", html, re.S).group(1)) == expected
-    assert f'data-llr-build-date="{day.isoformat()}"' in html
-    current = re.findall(r'<tr data-llr-start="([\d-]+)"[^>]*class="is-current" aria-current="true"', html)
+    assert text(re.search(r"data-sp-chair-text>(.*?)</span>", html, re.S).group(1)) == expected
+    assert f'data-sp-build-date="{day.isoformat()}"' in html
+    current = re.findall(r'<tr data-sp-start="([\d-]+)"[^>]*class="is-current" aria-current="true"', html)
     assert current == [BusinessYear.of(day).start.isoformat()]
 
 

@@ -19,7 +19,7 @@ def test_llr_wording_comes_out_as_before(built_site):
         "LLR safeguarding children procedures: amendments"
     chart = (built_site / "arrangements/structure-and-governance/index.html").read_text(encoding="utf-8")
     assert "Structure chart of the Leicester, Leicestershire and Rutland Safeguarding Children Partnerships:" in chart
-    assert '<span class="llr-gov__where">Leicestershire and Rutland</span>' in chart  # a footprint from data
+    assert '<span class="sp-gov__where">Leicestershire and Rutland</span>' in chart  # a footprint from data
     contacts = (built_site / "manual/local-contacts/index.html").read_text(encoding="utf-8")
     assert "<td>Leicester, Leicestershire and Rutland</td>" in contacts and "<td>Everywhere</td>" in contacts
     briefing = (built_site / "briefings/safer-sleep/index.html").read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ def test_every_group_appears_once_in_the_chart_and_its_table(site):
     html = pages.macros(site)["arrangements_governance_chart"]()
     for g in site.data["governance"].groups:
         assert html.count(f'<th scope="row"><a href="#{g.key}">{g.name}</a></th>') == 1
-    assert html.count('class="llr-gov__box') == len(site.data["governance"].groups)
+    assert html.count('class="sp-gov__box') == len(site.data["governance"].groups)
 
 
 def test_text_from_data_is_escaped(project_copy):

@@ -49,7 +49,7 @@ def test_a_section_page_holds_that_section_only(project_copy):
 def test_a_long_section_is_printed_in_parts_that_together_hold_it(project_copy):
     site = load_site(project_copy, today=DAY)
     whole = _part(site, "2")
-    assert whole.of == 1 and whole.pdf == "print/llr-procedures-section-2.pdf" and whole.url == "print/manual/section-2/"
+    assert whole.of == 1 and whole.pdf == "print/procedures-section-2.pdf" and whole.url == "print/manual/section-2/"
     split = [p for p in parts(site, limit=3000) if p.section.key == "2"]
     assert len(split) > 2
     assert [c for p in split for c in p.chapters] == list(whole.chapters)  # in order, none lost, none twice
@@ -84,7 +84,7 @@ def test_pdf_documents_are_dated_and_warn_on_every_page(project_copy):
     site = load_site(project_copy, today=DAY)
     docs = pdf_documents(site)
     keys = sorted({c.meta.section for c in published(site)})
-    assert [d.out for d in docs] == [f"print/llr-procedures-section-{k}.pdf" for k in keys]
+    assert [d.out for d in docs] == [f"print/procedures-section-{k}.pdf" for k in keys]
     assert [d.page_path for d in docs] == [f"print/manual/section-{k}/" for k in keys]
     assert docs[0].title.startswith("LLR Safeguarding Children Procedures — Section 1: ")
     assert docs[0].footer_note.startswith("Printed 12 March 2027. Printed copies may be out of date — check the current version at ")
@@ -100,5 +100,5 @@ def test_the_whole_manual_is_joined_from_every_part_and_a_long_section_from_its_
     joined = pages.joined_documents(site, split)
     assert joined[-1][0] == WHOLE_PDF and joined[-1][2] == split
     sections = {out: ps for out, _t, ps in joined[:-1]}
-    assert sections["print/llr-procedures-section-2.pdf"] == [p for p in split if p.section.key == "2"]
+    assert sections["print/procedures-section-2.pdf"] == [p for p in split if p.section.key == "2"]
     assert all(len(ps) > 1 for ps in sections.values())

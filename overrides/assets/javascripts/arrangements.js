@@ -33,26 +33,26 @@
     var now = new Date();
     var iso = isoDate(now);
 
-    document.querySelectorAll("[data-llr-rotation]").forEach(function (el) {
+    document.querySelectorAll("[data-sp-rotation]").forEach(function (el) {
       var rows;
-      try { rows = JSON.parse(el.getAttribute("data-llr-rotation")); } catch (e) { return; } // keep the built text
-      var target = el.querySelector("[data-llr-chair-text]");
+      try { rows = JSON.parse(el.getAttribute("data-sp-rotation")); } catch (e) { return; } // keep the built text
+      var target = el.querySelector("[data-sp-chair-text]");
       if (!target || !Array.isArray(rows)) { return; }
       var row = rowFor(rows, iso);
       if (row) {
         target.textContent = "On " + longDate(now) + ", in business year " + row.year + ", " + row.text;
       } else {
-        target.textContent = (el.getAttribute("data-llr-none") || "No chair is recorded for {year}.")
+        target.textContent = (el.getAttribute("data-sp-none") || "No chair is recorded for {year}.")
           .replace("{year}", businessYearLabel(now));
       }
-      el.setAttribute("data-llr-decided", iso);
+      el.setAttribute("data-sp-decided", iso);
     });
 
-    document.querySelectorAll("[data-llr-rotation-table] tr[data-llr-start]").forEach(function (tr) {
-      var current = tr.getAttribute("data-llr-start") <= iso && iso <= tr.getAttribute("data-llr-end");
+    document.querySelectorAll("[data-sp-rotation-table] tr[data-sp-start]").forEach(function (tr) {
+      var current = tr.getAttribute("data-sp-start") <= iso && iso <= tr.getAttribute("data-sp-end");
       tr.classList.toggle("is-current", current);
       if (current) { tr.setAttribute("aria-current", "true"); } else { tr.removeAttribute("aria-current"); }
-      var badge = tr.querySelector(".llr-current-badge");
+      var badge = tr.querySelector(".sp-current-badge");
       if (badge) { badge.hidden = !current; }
     });
   }

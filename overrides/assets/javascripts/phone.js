@@ -58,7 +58,7 @@
 
   // --- wide tables: a visible cue while more columns are off screen ----------------------
   function scrollCues() {
-    document.querySelectorAll(".md-typeset__scrollwrap, .llr-table-wrap").forEach(function (box) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .sp-table-wrap").forEach(function (box) {
       var more = box.scrollWidth > box.clientWidth + 1;
       var frame = box.parentNode && box.parentNode.classList && box.parentNode.classList.contains("procedures-scroll-frame")
         ? box.parentNode : null;
