@@ -185,9 +185,12 @@ def index_markdown(site: Site, all_parts: list[Part]) -> str:
     for p in all_parts:
         lines.append(f"- [{md_escape(p.what)}]({posixpath.relpath(p.src, here)}) — {len(p.chapters)} "
                      f"chapter{'s' if len(p.chapters) != 1 else ''}")
+    # the PDFs are listed on docs/print/index.md where the site has that page (a site made
+    # by `procedures init` may not): a link to a missing page would fail the strict build
+    pdfs = ("[Print or file a copy](index.md) has each section, and the whole manual, as one PDF."
+            if (site.docs_dir / here / "index.md").is_file() else "")
     body = ("The manual on web pages for printing, one page a section (a long section in parts). "
-            "[Print or file a copy](index.md) has each section, and the whole manual, as one PDF.\n\n"
-            + "\n".join(lines) + "\n")
+            + pdfs + "\n\n" + "\n".join(lines) + "\n")
     return (_front(site, _title(site), f"The procedures on pages for printing, made {long_date(site.today)}.", False)
             + _banner(site) + body)
 

@@ -36,7 +36,7 @@ def open_on(pg, base: str, when: datetime, path: str = PAGE):
 
 
 def current_rows(pg) -> list[str]:
-    return pg.eval_on_selector_all("[data-sp-rotation-table] tr.is-current", "rows => rows.map(r => r.dataset.llrStart)")
+    return pg.eval_on_selector_all("[data-sp-rotation-table] tr.is-current", "rows => rows.map(r => r.dataset.spStart)")
 
 
 def visible_badges(pg) -> int:

@@ -5,6 +5,10 @@
   "use strict";
 
   var LABELS = { "overdue": "Overdue", "due-soon": "Due soon", "current": "Current", "none": "No review date" };
+  // whole class names, never built from parts: the build keeps a stylesheet rule only when
+  // its class is written somewhere in a page or a script (procedures/lean/css.py)
+  var CLASSES = { "overdue": "review-row--overdue", "due-soon": "review-row--due-soon",
+                  "current": "review-row--current", "none": "review-row--none" };
 
   function iso(d) {
     return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
@@ -28,7 +32,7 @@
       board.querySelectorAll("tr[data-review-due]").forEach(function (row) {
         var state = stateOf(row.getAttribute("data-review-due"), today, soon);
         counts[state] += 1;
-        Object.keys(LABELS).forEach(function (s) { row.classList.toggle("review-row--" + s, s === state); });
+        Object.keys(LABELS).forEach(function (s) { row.classList.toggle(CLASSES[s], s === state); });
         var cell = row.querySelector("[data-review-state]");
         if (cell) { cell.textContent = LABELS[state]; }
       });
