@@ -15,6 +15,7 @@ from .log import AmendmentsFile
 
 FEATURE = Feature(
     __name__,
+    interface=("procedures.amendments.log", "procedures.amendments.cli"),  # what other features may import: the log and its page functions; the amend/digest/urls commands
     data_files={"amendments.yml": AmendmentsFile},
     checks=("procedures.amendments.log:check_amendments",),  # also derives chapter notes, badges, redirects
     macros=("procedures.amendments.log",),  # amendments_latest(), amendments_year(), feeds, register_by_email()

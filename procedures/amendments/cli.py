@@ -44,7 +44,7 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _iso(text: str) -> date:
+def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -203,7 +203,7 @@ def configure_amend(p: argparse.ArgumentParser) -> None:
     p.add_argument("chapter", help="chapter id, e.g. 2.4")
     p.add_argument("--change", required=True, choices=["new", "updated", "removed", "renamed"], help="what happened to the chapter")
     p.add_argument("--summary", required=True, help=f"one sentence, at most {am.MAX_SUMMARY} characters")
-    p.add_argument("--date", type=_iso, help="release date, YYYY-MM-DD (default: today)")
+    p.add_argument("--date", type=iso_date, help="release date, YYYY-MM-DD (default: today)")
     p.add_argument("--title", help="title of a NEW release (optional)")
     p.add_argument("--previous-id", help="renamed: the id the chapter had before")
     p.add_argument("--previous-url", help="renamed/removed: the old address, e.g. manual/old-name/ (it will redirect)")
@@ -246,8 +246,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def configure_digest(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", required=True, type=_iso, help="first release date to include, YYYY-MM-DD")
-    p.add_argument("--until", type=_iso, help="last release date to include (default: today)")
+    p.add_argument("--since", required=True, type=iso_date, help="first release date to include, YYYY-MM-DD")
+    p.add_argument("--until", type=iso_date, help="last release date to include (default: today)")
     p.add_argument("--out", default=".", help="folder for the .html and .txt files (default: current folder)")
     p.add_argument("--site-url", help="address the site is published at (default: site_url in mkdocs.yml)")
 

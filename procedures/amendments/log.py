@@ -307,7 +307,7 @@ def check_amendments(site: Site) -> None:
     chapters = by_id(site)
     ids = set(chapters)
     invalid_ids = set(site.extra.get("invalid_chapter_ids", ()))
-    page_urls = {_page_url(src): src for src, page in site.pages.items() if getattr(page.model, "status", None) != "draft"}
+    page_urls = {page_url(src): src for src, page in site.pages.items() if getattr(page.model, "status", None) != "draft"}
 
     # releases: in date order, one per date, none in the future
     for i, rel in enumerate(data.releases):
@@ -461,7 +461,7 @@ def _check_moved_pages(site: Site, data: AmendmentsFile, page_urls: dict[str, st
         if ok:
             old_urls[mp.old_url] = old_line
             title = getattr(page.model, "title", None) or getattr(page.model, "label", None) or mp.new_page
-            redirect_list.append((mp.old_url, Target(str(title), _page_url(mp.new_page))))
+            redirect_list.append((mp.old_url, Target(str(title), page_url(mp.new_page))))
 
 
 def _check_next_update(site: Site, data: AmendmentsFile) -> None:
@@ -560,7 +560,7 @@ def read_manifest(path) -> list[tuple[int, str]]:
     return out
 
 
-def _page_url(src_uri: str) -> str:
+def page_url(src_uri: str) -> str:
     """docs path -> site path with directory URLs: manual/neglect.md -> manual/neglect/."""
     if src_uri == "index.md":
         return ""

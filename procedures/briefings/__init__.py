@@ -16,6 +16,7 @@ from .briefing import BriefingThemesFile
 
 FEATURE = Feature(
     __name__,
+    interface=("procedures.briefings.briefing",),  # what other features may import: briefings and their themes
     data_files={"briefing-themes.yml": BriefingThemesFile},
     checks=("procedures.briefings.briefing:check_briefings",),
     macros=("procedures.briefings.briefing",),

@@ -81,6 +81,9 @@ class Feature:
     addresses: tuple[str, ...] = ()
     # "module:COMMANDS": a dict name -> (help, configure(parser), handler(args)) of `procedures` commands
     cli_commands: tuple[str, ...] = ()
+    # modules of this feature other features may import (its package always may be): the
+    # declared interface; anything else is its own (tests/unit/test_architecture.py)
+    interface: tuple[str, ...] = ()
     # engine name -> Engine: what `procedures build --engine NAME` runs (MkDocs by default)
     engines: Mapping[str, Engine] = field(default_factory=dict)
 

@@ -22,6 +22,7 @@ from ..core.feature import Feature  # noqa: E402
 
 FEATURE = Feature(
     __name__,
+    interface=("procedures.editions.history", "procedures.editions.pages"),  # what other features may import: texts read from git at the edition tags; links rewritten for another page
     checks=("procedures.editions.pages:check_editions",),  # each release's edition tag matches its date
     macros=("procedures.editions.pages",),  # editions_on_date()
     page_hooks=("procedures.editions.pages",),  # earlier texts and "what changed", read from git at the edition tags

@@ -294,7 +294,7 @@ def on_date_context(site: Site, page_url: str) -> dict[str, Any]:
 
 
 def _page_url(src: str) -> str:
-    from ..amendments.log import _page_url as page_url
+    from ..amendments.log import page_url
 
     return page_url(src)
 

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..amendments import log as am
-from ..amendments.cli import _iso, validate_candidate
+from ..amendments.cli import iso_date, validate_candidate
 from ..core.dates import month_year
 from ..core.site import load_site
 from .history import FETCH_HINT, TAG_PREFIX
@@ -133,7 +133,7 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 def configure_release(p: argparse.ArgumentParser) -> None:
     p.add_argument("--next-update", required=True, help="month of the next planned edition, e.g. 'May 2027'")
-    p.add_argument("--date", type=_iso, help="publication date, YYYY-MM-DD (default: today)")
+    p.add_argument("--date", type=iso_date, help="publication date, YYYY-MM-DD (default: today)")
     p.add_argument("--dry-run", action="store_true", help="check and say what would happen; change nothing")
 
 

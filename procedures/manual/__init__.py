@@ -17,6 +17,7 @@ from .models import OwnersFile, PartnersFile, SectionsFile
 
 FEATURE = Feature(
     __name__,
+    interface=("procedures.manual.chapters", "procedures.manual.models", "procedures.manual.page"),  # what other features may import: chapters and sections, their models, chapter-page helpers
     data_files={"sections.yml": SectionsFile, "owners.yml": OwnersFile, "partners.yml": PartnersFile},
     checks=(
         "procedures.manual.foundation:check_foundation",  # sections, owners, partners

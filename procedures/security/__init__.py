@@ -67,6 +67,7 @@ from ..core.feature import Feature, Step  # noqa: E402
 
 FEATURE = Feature(
     __name__,
+    interface=("procedures.security.escaping",),  # what other features may import: escaping titles and text
     checks=(
         "procedures.security.urls:check_unique_urls",  # two files publishing one address are refused
         "procedures.security.rawhtml:check_raw_html",  # the raw-HTML allow-list for Markdown pages

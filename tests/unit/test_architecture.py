@@ -7,6 +7,10 @@ Imports are read from the source with ``ast``: module-level, function-level and
 not an edge: a feature's ``FEATURE`` declaration naming its own submodules — declarations
 are resolved after the package has loaded, so they cannot make an import circle.
 
+A feature reaches another only through that feature's declared interface: its package
+(``procedures.manual``) or a module it lists in ``FEATURE = Feature(..., interface=(...))``,
+and never a private (``_name``) of another feature.
+
 Layers: ``procedures.core`` (the engine) → feature packages (``procedures.<name>`` with
 ``FEATURE``) → the composition root (``procedures.registry``, ``procedures.__main__``) and
 the benchmarks (``procedures.bench``, tooling the engine never imports).
@@ -163,6 +167,37 @@ def declares_feature(init: Path) -> bool:
     return False
 
 
+def declared_interface(init: Path) -> set[str]:
+    """The modules a feature's ``FEATURE = Feature(..., interface=(...))`` lets others import."""
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "FEATURE" for t in node.targets):
+            for kw in getattr(node.value, "keywords", []):
+                if kw.arg == "interface":
+                    return {n.value for n in ast.walk(kw.value) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return set()
+
+
+def private_imports(base: Path, package: str, graph: Graph, features: set[str]) -> list[str]:
+    """``from <another feature's module> import _name``: one line each."""
+    out = []
+    for name, path in graph.modules.items():
+        mine = unit_of(name)
+        if mine not in features:
+            continue
+        is_pkg = path.name == "__init__.py"
+        here = name.split(".") if is_pkg else name.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            mod = ".".join(here[: len(here) - (node.level - 1)] + ([node.module] if node.module else [])) if node.level else (node.module or "")
+            if unit_of(mod) in features and unit_of(mod) != mine:
+                for alias in node.names:
+                    if alias.name.startswith("_"):
+                        out.append(f"{name} imports {mod}.{alias.name}: a private name of another feature")
+    return out
+
+
 def problems(base: Path, package: str = "procedures") -> list[str]:
     """Every breach of the architecture rules, one line each (empty: all good)."""
     graph = read_graph(base, package)
@@ -182,10 +217,23 @@ def problems(base: Path, package: str = "procedures") -> list[str]:
             for t in sorted(targets):
                 if t.startswith((f"{package}.registry", f"{package}.__main__", *skip)):
                     out.append(f"{m} imports {t}: features reach the others through the core, not the registry")
+    features = {f"{package}.{p.name}" for p in feature_packages(base, package)}
+    interfaces: dict[str, set[str]] = {}
     for pkg in feature_packages(base, package):
         init = pkg / "__init__.py"
         if not init.exists() or not declares_feature(init):
             out.append(f"{package}/{pkg.name}/__init__.py has no FEATURE = Feature(...) declaration")
+        else:
+            interfaces[f"{package}.{pkg.name}"] = declared_interface(init)
+    for m, targets in sorted(graph.edges.items()):
+        mine = unit_of(m)
+        if mine not in features:
+            continue
+        for t in sorted(targets):
+            theirs = unit_of(t)
+            if theirs in features and theirs != mine and t != theirs and t not in interfaces.get(theirs, set()):
+                out.append(f"{m} imports {t}: not in {theirs}'s declared interface (FEATURE interface=...)")
+    out += private_imports(base, package, graph, features)
     flat = sorted(p.name for p in (base / package).glob("*.py") if p.name not in ("__init__.py", "__main__.py", "registry.py"))
     if flat:
         out.append(f"flat modules in {package}/ (put them in a package): {', '.join(flat)}")
@@ -235,7 +283,7 @@ GOOD = {
     "pkg/core/site.py": "from .feature import Feature\n",
     "pkg/alpha/__init__.py": """\
         from ..core.feature import Feature
-        FEATURE = Feature(__name__, checks=("pkg.alpha.checks:check",))
+        FEATURE = Feature(__name__, checks=("pkg.alpha.checks:check",), interface=("pkg.alpha.helper",))
         """,
     "pkg/alpha/checks.py": "from . import helper\nfrom ..core.site import Feature\n",
     "pkg/alpha/helper.py": "X = 1\n",
@@ -269,6 +317,12 @@ def test_a_good_tree_passes(tmp_path):
     ({"pkg/gamma/__init__.py": "X = 1\n"}, "pkg/gamma/__init__.py has no FEATURE"),
     # a new flat module beside the packages
     ({"pkg/helpers.py": "X = 1\n"}, "flat modules in pkg/"),
+    # a feature importing another's module that is not in its declared interface
+    ({"pkg/beta/__init__.py": "from ..core.feature import Feature\nFEATURE = Feature(__name__)\ndef f():\n    from ..alpha.checks import check\n"},
+     "pkg.beta imports pkg.alpha.checks: not in pkg.alpha's declared interface"),
+    # a feature importing a private name of another, even through its interface
+    ({"pkg/beta/__init__.py": "from ..core.feature import Feature\nFEATURE = Feature(__name__)\ndef f():\n    from ..alpha.helper import _secret\n"},
+     "pkg.beta imports pkg.alpha.helper._secret: a private name of another feature"),
 ])
 def test_a_broken_tree_fails(tmp_path, change, expected):
     found = problems(_write(tmp_path, {**GOOD, **change}), "pkg")
