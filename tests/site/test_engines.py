@@ -162,7 +162,7 @@ def test_bad_review_date_fails_both_engines(project_copy, tmp_path, engine):
     assert "docs/manual/neglect.md:" in str(info.value)
     assert not out.exists()
     # and through the command: exit 1, one line per problem, no traceback
-    cli = subprocess.run([sys.executable, "-m", "procedures.core.cli", "--root", str(project_copy), "build",
+    cli = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "build",
                           "--engine", engine, "--out", str(out)], capture_output=True, text=True)
     assert cli.returncode == 1
     assert "docs/manual/neglect.md:" in cli.stderr and "Traceback" not in cli.stderr
