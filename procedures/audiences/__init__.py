@@ -13,7 +13,7 @@ missing page), but they are taken out of the navigation practitioners see:
 * The footer of every page links to the guide (``overrides/partials/copyright.html``),
   and ``/editors/`` is its address, as before: no URL changes.
 
-Search leaves these pages out (``procedures/search.py``): practitioners searching for
+Search leaves these pages out (``procedures/search/``): practitioners searching for
 "neglect" find the chapter, not the page about how to edit it.
 
 Editing links: Material shows an "Edit this page" pencil when ``edit_uri`` is set. The

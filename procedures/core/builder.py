@@ -7,7 +7,7 @@ One build at a time per folder: a lock file (``.site-build.lock`` beside ``site/
 a second build refuse with one line while the first runs. Holding the lock, a build first
 removes what a killed build left behind (``.site-build-*``, ``..site-build-*-search-snapshot``,
 ``site.old``). ``procedures build`` runs this in a supervised child process
-(``procedures/procs.py``), so a signal also stops Pagefind and Chromium.
+(``procedures/core/procs.py``), so a signal also stops Pagefind and Chromium.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def _quiet_env(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _supervise_build(args: argparse.Namespace, argv: list[str]) -> int:
-    """Run the build in a supervised child (procedures/procs.py): a signal stops MkDocs,
+    """Run the build in a supervised child (procedures/core/procs.py): a signal stops MkDocs,
     Pagefind and Chromium and removes the temporary folders; site/ stays as it was."""
     from .builder import remove_litter
     from .procs import run_supervised

@@ -47,7 +47,7 @@ def DataKey(kind: str):  # noqa: N802 - used like a type: area: DataKey("contact
             raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": _quoted(list(keys))})
         return value
 
-    # procedures/schemas.py turns "x-data-key" into the site's list of values
+    # procedures/editor/schemas.py turns "x-data-key" into the site's list of values
     return Annotated[Text, AfterValidator(check), Field(json_schema_extra={"x-data-key": kind})]
 
 
@@ -67,7 +67,7 @@ class Model(BaseModel):
 # --- glossary ------------------------------------------------------------------------
 
 
-# --- search: what readers type for what the site says (procedures/search.py) ------------
+# --- search: what readers type for what the site says (procedures/search/) ------------
 
 
 # --- chapter front matter ----------------------------------------------------------------

@@ -13,7 +13,7 @@ edition was in force on a given day.
 * :mod:`.release` is the ``procedures release`` command.
 
 Registered in ``procedures/registry.py`` (CROSS_CHECKS, MACRO_MODULES, PAGE_HOOKS) and in
-``procedures/cli.py``.
+``procedures/core/cli.py``.
 """
 
 

@@ -80,7 +80,7 @@ class Mistake:
             return self.at_line if self.at_line is not None else (None if self.line is None else 1 + self.line)
         text = path.read_text(encoding="utf-8")
         if self.find not in text:
-            raise LookupError(f"mistake '{self.key}': the text {self.find!r} is no longer in {self.file} — update procedures/mistakes.py")
+            raise LookupError(f"mistake '{self.key}': the text {self.find!r} is no longer in {self.file} — update procedures/editor/mistakes.py")
         start = text.index(self.find)
         replace = self.replace
         if self.grow_to_kb:

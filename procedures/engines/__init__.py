@@ -1,7 +1,7 @@
 """Site engines: what turns the prepared pages into HTML.
 
 ``procedures build`` is the same pipeline whatever the engine: validate the site
-(procedures/site.py) → let the engine write the HTML into a temporary folder → run the
+(procedures/core/site.py) → let the engine write the HTML into a temporary folder → run the
 after-build steps (registry.AFTER_BUILD: search, PDFs, headers, checks) on that folder →
 swap it into ``site/``. This package is the one place engines are declared:
 

@@ -1,4 +1,4 @@
-"""The default engine: MkDocs with Material and the ``procedures`` plugin (procedures/plugin.py),
+"""The default engine: MkDocs with Material and the ``procedures`` plugin (procedures/core/plugin.py),
 which validates, expands the navigation, leaves drafts out, renders the page functions
 (mkdocs-macros) and writes the post-build files (registry.POST_BUILD) itself."""
 

@@ -241,7 +241,7 @@ def template_assets(cfg: Any, template: str | None) -> dict[str, Any]:
 
 
 # the feeds every page announces (overrides/partials/amendments-feeds.html; written by
-# procedures/amendments_out.py)
+# procedures/amendments/outputs.py)
 FEEDS = [
     {"type": "application/atom+xml", "title": "Amendments to the procedures manual (Atom)", "href": "feeds/amendments.xml"},
     {"type": "application/feed+json", "title": "Amendments to the procedures manual (JSON Feed)",

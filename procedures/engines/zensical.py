@@ -7,7 +7,7 @@ config. The site is prepared first as plain files (procedures/engines/plainconfi
 after the whole site has been validated by the build), Zensical renders those, and the
 post-build files (registry.POST_BUILD: feeds, redirects, reviews.json, sitemaps, offline
 copy) are written here; the after-build steps (search, PDFs, headers, checks) then run
-on the output as for MkDocs (procedures/builder.py).
+on the output as for MkDocs (procedures/core/builder.py).
 """
 
 from __future__ import annotations

@@ -109,7 +109,7 @@ def write_offline(site: Site | None, site_dir: Path, config) -> None:
     }
     source = SW_SOURCE.read_text(encoding="utf-8")
     (site_dir / SW_FILE).write_text(
-        "/* Written by procedures/offline.py from procedures/templates/offline_sw.js: do not edit. */\n"
+        "/* Written by procedures/offline/ from procedures/templates/offline_sw.js: do not edit. */\n"
         f"self.OFFLINE = {json.dumps(data, separators=(',', ':'))};\n{source}",
         encoding="utf-8",
     )

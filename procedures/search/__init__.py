@@ -262,7 +262,7 @@ def check_markers(site: Site | None, site_dir: Path) -> list[str]:
         if info.index and not marked:
             problems.append(
                 f"{dest}: this page should be searchable but its template has no data-pagefind-body — "
-                "mark the element that holds the page text (see procedures/search.py)"
+                "mark the element that holds the page text (see procedures/search/)"
             )
         elif marked and not info.index:
             problems.append(

@@ -1,4 +1,4 @@
-/* The site's service worker (procedures/offline.py writes it to sw.js with self.OFFLINE:
+/* The site's service worker (procedures/offline/ writes it to sw.js with self.OFFLINE:
    the version, the files to keep and the folders never to keep).
 
    Install: keep the core files (home, contents, contacts, thresholds and briefings

@@ -1,4 +1,4 @@
-/* The offline copy (procedures/offline.py, sw.js): register the site's service worker and
+/* The offline copy (procedures/offline/, sw.js): register the site's service worker and
    say on every page how old the copy is. No inline script (CSP). */
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-/* Site search with Pagefind (procedures/search.py builds the index).
+/* Site search with Pagefind (procedures/search/ builds the index).
 
    This file itself is loaded by search-boot.js the first time a reader reaches for the
    search (focus on a search box, the search button, or the keys below), and at once on
@@ -45,7 +45,7 @@
   function pagefind() {
     if (!loading) {
       var root = siteRoot();
-      // the words of titles, headings, keywords and the glossary (procedures/search.py),
+      // the words of titles, headings, keywords and the glossary (procedures/search/),
       // for correcting a misspelt word; search works without them
       vocabulary = fetch(new URL("search/words.json", root).href).then(function (r) {
         return r.ok ? r.json() : { words: [] };
