@@ -167,9 +167,9 @@ _ALTERNATE = re.compile(r"""<link\b[^>]*\brel=["']?alternate["']?[^>]*>""", re.I
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""", re.I)
 
 
-def write_css_bundle(site: Site | None, site_dir: Path, config) -> Path | None:
-    """POST_BUILD: write the joined stylesheet the pages link to (see on_env)."""
-    bundle = site.extra.get("css_bundle") if site is not None else None
+def write_bundle(site: Site | None, site_dir: Path, key: str) -> Path | None:
+    """Write the joined file ``site.extra[key]`` = (name, bytes) that the pages link to."""
+    bundle = site.extra.get(key) if site is not None else None
     if not bundle:
         return None
     name, data = bundle
@@ -177,6 +177,11 @@ def write_css_bundle(site: Site | None, site_dir: Path, config) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return target
+
+
+def write_css_bundle(site: Site | None, site_dir: Path, config) -> Path | None:
+    """POST_BUILD: write the joined stylesheet the pages link to (see on_env)."""
+    return write_bundle(site, site_dir, "css_bundle")
 
 
 def write_alternate_sitemaps(site: Site | None, site_dir: Path, config) -> list[Path]:

@@ -86,14 +86,9 @@ def drop_focus_visible(js: str) -> str | None:
 
 def write_js_bundle(site, site_dir: Path, config) -> Path | None:
     """POST_BUILD: write the joined script the pages link to (see lean.on_env)."""
-    bundle = site.extra.get("js_bundle") if site is not None else None
-    if not bundle:
-        return None
-    name, data = bundle
-    target = Path(site_dir) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    from . import write_bundle
+
+    return write_bundle(site, site_dir, "js_bundle")
 
 
 def trim_material_js(site, site_dir: Path, config) -> Path | None:

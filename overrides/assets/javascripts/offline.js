@@ -4,14 +4,7 @@
   "use strict";
   if (!("serviceWorker" in navigator) || !window.caches) return;
 
-  function siteRoot() {
-    var base = ".";
-    var el = document.getElementById("__config");
-    if (el) {
-      try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* keep "." */ }
-    }
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
-  }
+  var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
   var root = siteRoot();
 
   function when(iso) {

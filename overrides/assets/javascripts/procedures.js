@@ -49,8 +49,19 @@
       fn();
     }
   }
+  // The site's root address, from Material's __config (base is relative to the page), for
+  // the scripts that fetch site files (search-boot.js, search.js, offline.js).
+  function siteRoot() {
+    var base = ".";
+    var el = document.getElementById("__config");
+    if (el) {
+      try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* keep "." */ }
+    }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
   window.procedures = window.procedures || {};
   window.procedures.onEachPage = onEachPage;
+  window.procedures.siteRoot = siteRoot;
 
   onEachPage(apply);
 })();

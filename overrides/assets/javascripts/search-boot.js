@@ -8,14 +8,7 @@
 
   var requested = false;
 
-  function siteRoot() {
-    var base = ".";
-    var el = document.getElementById("__config");
-    if (el) {
-      try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* keep "." */ }
-    }
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
-  }
+  var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
 
   function load() {
     if (requested) return;

@@ -21,14 +21,7 @@
   var PLURAL = { Chapter: "Chapters", Briefing: "Briefings", Page: "Other pages" };
 
   // --- loading Pagefind, once, on first use ------------------------------------------
-  function siteRoot() {
-    var base = ".";
-    var el = document.getElementById("__config");
-    if (el) {
-      try { base = JSON.parse(el.textContent).base || "."; } catch (e) { /* keep "." */ }
-    }
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
-  }
+  var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
 
   // Ranking (tests/browser/test_search_relevance.py proves it on real queries). Body text
   // weighs 1 per word (headings more, by Pagefind's defaults); a match in these fields of
