@@ -26,6 +26,7 @@ import struct
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .bundle import write_bundle
 from .css import reduce_site_css
 from .js import js_bundle, trim_material_js, write_js_bundle
 
@@ -165,18 +166,6 @@ def on_env(site: Site, env, config, files):
 
 _ALTERNATE = re.compile(r"""<link\b[^>]*\brel=["']?alternate["']?[^>]*>""", re.I)
 _HREF = re.compile(r"""\bhref=["']([^"']+)["']""", re.I)
-
-
-def write_bundle(site: Site | None, site_dir: Path, key: str) -> Path | None:
-    """Write the joined file ``site.extra[key]`` = (name, bytes) that the pages link to."""
-    bundle = site.extra.get(key) if site is not None else None
-    if not bundle:
-        return None
-    name, data = bundle
-    target = Path(site_dir) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
 
 
 def write_css_bundle(site: Site | None, site_dir: Path, config) -> Path | None:

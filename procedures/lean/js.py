@@ -24,6 +24,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from .bundle import write_bundle
+
 JS_DIR = "assets/javascripts/"
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
@@ -86,8 +88,6 @@ def drop_focus_visible(js: str) -> str | None:
 
 def write_js_bundle(site, site_dir: Path, config) -> Path | None:
     """POST_BUILD: write the joined script the pages link to (see lean.on_env)."""
-    from . import write_bundle
-
     return write_bundle(site, site_dir, "js_bundle")
 
 
