@@ -122,15 +122,28 @@ _FOCUSED = """async () => {
   const r = el.getBoundingClientRect();
   const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
   const shown = el.checkVisibility({opacityProperty: true, visibilityProperty: true});
-  // WCAG 2.4.11 Focus Not Obscured: some part of the element is not covered by other content
-  let uncovered = false;
-  for (const [fx, fy] of [[0.5, 0.5], [0.1, 0.5], [0.9, 0.5], [0.5, 0.1], [0.5, 0.9]]) {
-    const x = r.left + r.width * fx, y = r.top + r.height * fy;
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
-    const hit = document.elementFromPoint(x, y);
-    if (hit && (hit === el || el.contains(hit) || hit.contains(el) || (el.labels && [...el.labels].some(l => l.contains(hit))))) { uncovered = true; break; }
+  // WCAG 2.4.11 Focus Not Obscured: some part of the element is not covered by other content.
+  // Looked at again after two frames before calling it covered: a page still scrolling the
+  // element into view (a loaded machine) is not a page that hides it; what covers it is named.
+  const describe = h => h ? h.tagName.toLowerCase() + (h.id ? '#' + h.id : '') + (typeof h.className === 'string' && h.className.trim() ? '.' + h.className.trim().split(/\\s+/).join('.') : '') : 'nothing';
+  let coveredBy = '';
+  const look = () => {
+    const b = el.getBoundingClientRect();
+    for (const [fx, fy] of [[0.5, 0.5], [0.1, 0.5], [0.9, 0.5], [0.5, 0.1], [0.5, 0.9]]) {
+      const x = b.left + b.width * fx, y = b.top + b.height * fy;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (hit === el || el.contains(hit) || hit.contains(el) || (el.labels && [...el.labels].some(l => l.contains(hit))))) return true;
+      coveredBy = describe(hit);
+    }
+    return false;
+  };
+  let uncovered = look();
+  if (!uncovered) {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    uncovered = look();
   }
-  return {name, indicator: outline || shadow, onScreen, shown, uncovered, key: name + '@' + Math.round(r.top + scrollY) + ',' + Math.round(r.left)};
+  return {name, indicator: outline || shadow, onScreen, shown, uncovered, coveredBy, key: name + '@' + Math.round(r.top + scrollY) + ',' + Math.round(r.left)};
 }"""
 
 
@@ -170,7 +183,7 @@ def test_every_tab_stop_has_a_visible_focus_indicator(name, context_at, site_ser
         elif not info["indicator"]:
             problems.append(f"{info['name']} shows no focus outline")
         elif not info["uncovered"]:
-            problems.append(f"{info['name']} is hidden behind other content when focused")
+            problems.append(f"{info['name']} is hidden behind other content when focused ({info['coveredBy']})")
     if not ended:
         problems.append(f"more than {MAX_TABS} tab stops")
     assert stops > 0, f"/{path}: Tab reached nothing"
