@@ -30,6 +30,9 @@ class Step:
 
     spec: str
     stage: str = "main"
+    # the step uses the printed PDFs: `procedures pdf --from-site` runs it again after
+    # re-printing them (e.g. joining the parts of a long manual)
+    reprint: bool = False
 
     def __post_init__(self) -> None:
         if self.stage not in STAGES:
@@ -152,6 +155,7 @@ def views(features: Iterable[Feature]) -> dict[str, Any]:
         "MARKDOWN_EXTENSIONS": cat("markdown_extensions"),
         "POST_BUILD": cat("post_build"),
         "AFTER_BUILD": [_spec(s) for s in after],
+        "AFTER_REPRINT": [s.spec for s in after if isinstance(s, Step) and s.reprint],
         "ON_BUILD_FAILED": cat("on_build_failed"),
         "PREFLIGHT": cat("preflight"),
         "PDF_DOCUMENTS": cat("pdf_documents"),

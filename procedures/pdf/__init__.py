@@ -67,7 +67,7 @@ class PdfError(Exception):
 @dataclass(frozen=True)
 class PdfDocument:
     page_path: str  # path of the built page inside the site, e.g. "arrangements/document/"; may end in
-    # "?query" for a script that prepares the page for print (e.g. "print/manual/?section=2")
+    # "?query" for a script that prepares the page for print
     out: str  # where the PDF goes inside the site, e.g. "arrangements/arrangements.pdf"
     title: str
     footer_note: str = ""
@@ -370,8 +370,9 @@ def cmd_pdf(args) -> int:
     """Build the site (which prints every PDF), or re-print the PDFs of a built site."""
     import sys
 
+    from ..core import feature
     from ..core.builder import BuildFailed, build_site
-    from ..core.site import load_site
+    from ..core.site import load_site, resolve
 
     if args.from_site:
         site_dir = Path(args.from_site).resolve()
@@ -385,6 +386,11 @@ def cmd_pdf(args) -> int:
             return 1
         try:
             written = render_all(site, site_dir, progress=print)
+            for spec in feature.AFTER_REPRINT:  # e.g. the whole-manual PDF joined from its parts
+                print(f"Running {spec} …")
+                step = resolve(spec)
+                in_own_thread(lambda step=step: step(site, site_dir), name=spec)
+            written = sorted(site_dir.rglob("*.pdf"))
         except (PdfError, BuildFailed) as exc:
             print(f"PDF: {exc}", file=sys.stderr)
             return 1

@@ -28,5 +28,6 @@ FEATURE = Feature(
     pdf_documents=("procedures.wholemanual.pages:pdf_documents",),  # print/: each section (or part of one), dated
     # after every PDF is printed (pdf's render_all, stage main): the parts of a long section
     # joined into its PDF, and every part into the whole-manual PDF
-    after_build=(Step("procedures.wholemanual.pages:join_pdfs", "late"),),
+    # joined again by `procedures pdf --from-site` after it re-prints the parts (reprint)
+    after_build=(Step("procedures.wholemanual.pages:join_pdfs", "late", reprint=True),),
 )

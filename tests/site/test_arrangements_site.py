@@ -217,9 +217,15 @@ def test_procedures_pdf_reprints_into_a_built_site(built_site, tmp_path, capsys)
     shutil.copytree(built_site, copy)
     pdf = copy / ARR / "arrangements.pdf"
     pdf.unlink()
+    from procedures.wholemanual.pages import WHOLE_PDF
+
+    whole = copy / WHOLE_PDF  # joined from the printed sections: joined again after the re-print
+    whole.unlink()
     assert main(["--root", str(REPO), "pdf", "--from-site", str(copy)]) == 0
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
-    assert f"{pdf} (" in capsys.readouterr().out
+    assert whole.exists() and whole.read_bytes().startswith(b"%PDF")
+    out = capsys.readouterr().out
+    assert f"{pdf} (" in out and f"{whole} (" in out
 
     assert main(["--root", str(REPO), "pdf", "--from-site", str(tmp_path / "empty")]) == 1
     assert "is not a built site — run 'procedures build' first" in capsys.readouterr().err
