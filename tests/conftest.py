@@ -171,10 +171,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _QuietServer(socketserver.ThreadingTCPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the browser closed the page before a file was sent: not a failure
+        super().handle_error(request, client_address)
+
+
 def serve(directory: Path, headers: dict[str, str] | None = None):
     """Serve ``directory`` on 127.0.0.1; return (base_url, stop)."""
     handler = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
-    httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    httpd = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -189,11 +189,18 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _QuietServer(socketserver.ThreadingTCPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the browser closed the page before a file was sent: nothing went wrong
+        super().handle_error(request, client_address)
+
+
 class Server:
     def __init__(self, directory: Path):
         self.sent: list[tuple[str, int]] = []
         handler = type("H", (GzipHandler,), {"cache": {}, "sent": self.sent})
-        self.httpd = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+        self.httpd = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         self.httpd.daemon_threads = True
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}/"

@@ -104,11 +104,26 @@ def size_images(html: str, page_src_uri: str, docs_dir: Path) -> str:
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
+# Material's own script: the pages load assets/javascripts/theme.js instead (overrides/
+# main.html), unless mkdocs.yml sets extra: material_bundle: true.
+_MATERIAL_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js(\.map)?$")
+
+
+def material_bundle(config) -> bool:
+    """Whether the pages load Material's own bundle.js (``extra.material_bundle``, or
+    Material's own search switched on again, which needs it)."""
+    plugins = config.plugins
+    return bool((config.extra or {}).get("material_bundle")) or "search" in plugins or "material/search" in plugins
+
+
 def on_files(site: Site, files, config):
-    if "search" in config.plugins or "material/search" in config.plugins:
-        return files  # Material's own search is switched on again: keep its files
+    material_search = "search" in config.plugins or "material/search" in config.plugins
+    unused = [] if material_search else UNUSED_THEME_FILES  # its search switched on again: keep its files
+    drop_bundle = not material_bundle(config)
     for file in list(files):
-        if file.src_uri.startswith(UNUSED_THEME_FILES) and not file.is_documentation_page():
+        if file.is_documentation_page():
+            continue
+        if (unused and file.src_uri.startswith(unused)) or (drop_bundle and _MATERIAL_BUNDLE.match(file.src_uri)):
             files.remove(file)
     return files
 

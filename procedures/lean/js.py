@@ -9,6 +9,10 @@
   globals at its top level, or on a top-level ``"use strict"``, should not be joined).
   Only classic scripts in ``assets/javascripts/`` next to each other in the list are
   joined; modules, scripts with attributes and other addresses stay as they are.
+* **Not Material's bundle.** The pages load ``overrides/assets/javascripts/theme.js`` (the
+  first of the site's scripts) instead of Material's ``bundle.js``, which is not copied
+  (``lean.on_files``; ``overrides/main.html``); ``extra: material_bundle: true`` in
+  mkdocs.yml brings Material's back, and then:
 * **No focus-visible polyfill.** Material's ``bundle.js`` carries the ``focus-visible``
   polyfill for browsers without the ``:focus-visible`` selector. Every browser the site
   supports (current Chrome, Edge, Firefox and Safari, on phones too; Pagefind's search

@@ -209,6 +209,7 @@ extra_css:
   - assets/stylesheets/editors.css
   - assets/stylesheets/partnership.css  # this partnership's colours (docs/assets/stylesheets/)
 extra_javascript:
+  - assets/javascripts/theme.js
   - assets/javascripts/procedures.js
   - assets/javascripts/search-boot.js
   - assets/javascripts/arrangements.js

@@ -81,7 +81,9 @@ def test_template_page_runs_its_scripts_with_no_csp_violation(name, strict_page,
     strict_page.wait_for_load_state("networkidle")
     ran = strict_page.evaluate("""() => ({
         inline: typeof window.__md_scope !== 'undefined',   // Material's hashed inline script
-        bundle: typeof window.document$ !== 'undefined',    // Material's bundle from 'self'
+        // the theme's script from 'self' (theme.js in the site's one script, or Material's
+        // bundle.js with extra.material_bundle): both swap no-js for js on <html>
+        bundle: document.documentElement.classList.contains('js') && !document.documentElement.classList.contains('no-js'),
     })""")
     assert ran == {"inline": True, "bundle": True}, f"/{path}: scripts did not run under the CSP: {ran}"
     _check_clean(strict_page, f"/{path}")

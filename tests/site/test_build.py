@@ -150,3 +150,15 @@ def test_cli_build_and_check_exit_codes(project_copy):
     bad = subprocess.run([sys.executable, "-m", "procedures", "--root", str(project_copy), "check"], capture_output=True, text=True)
     assert bad.returncode == 1
     assert "data/contacts.yml:" in bad.stderr and "write dates as 2024-03-31" in bad.stderr
+
+
+def test_pages_load_the_sites_theme_script_not_materials_bundle(built_site):
+    """theme.js (joined into the site's one script) does what the site uses of Material's
+    bundle.js, which is neither copied nor linked (overrides/main.html, procedures/lean/)."""
+    assert not list((built_site / "assets/javascripts").glob("bundle.*.min.js"))
+    joined = list((built_site / "assets/javascripts").glob("site.*.js"))
+    assert len(joined) == 1 and "md-header__title--active" in joined[0].read_text(encoding="utf-8")
+    for page in ("index.html", "manual/neglect/index.html", "404.html"):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "javascripts/bundle." not in html, page
+        assert re.search(r'<script src="[./]*assets/javascripts/site\.[0-9a-f]+\.js"', html), page

@@ -176,3 +176,52 @@ def test_feature_classes_need_the_feature_on_a_page_not_just_a_mention_in_a_scri
     assert css.selector_can_match(".tabbed-control", with_them)
     assert css.selector_can_match(".md-annotation__index", with_them)
     assert css.selector_can_match(".md-version__current", with_them)
+
+
+# --- Material's bundle.js: replaced by theme.js unless extra.material_bundle -------------------
+
+class _Config(dict):
+    """The two things lean's on_files reads of a MkDocs config."""
+
+    def __init__(self, extra=None, plugins=()):
+        super().__init__()
+        self.extra = extra or {}
+        self.plugins = {name: object() for name in plugins}
+
+
+def _theme_files():
+    from mkdocs.structure.files import File, Files
+
+    names = ["assets/javascripts/bundle.a5f9d56c.min.js", "assets/javascripts/bundle.a5f9d56c.min.js.map",
+             "assets/javascripts/theme.js", "assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "index.md"]
+    return Files([File(n, "/docs", "/site", use_directory_urls=True) for n in names])
+
+
+def _kept(config) -> set[str]:
+    from procedures import lean
+
+    return {f.src_uri for f in lean.on_files(None, _theme_files(), config)}
+
+
+def test_materials_bundle_is_left_out_unless_asked_for():
+    assert _kept(_Config()) == {"assets/javascripts/theme.js", "index.md"}
+    kept = _kept(_Config(extra={"material_bundle": True}))
+    assert {"assets/javascripts/bundle.a5f9d56c.min.js", "assets/javascripts/bundle.a5f9d56c.min.js.map"} <= kept
+    assert "assets/javascripts/lunr/min/lunr.stemmer.support.min.js" not in kept
+    # Material's own search needs its bundle and its lunr files
+    assert len(_kept(_Config(plugins=["material/search"]))) == 5
+
+
+def test_theme_script_writes_every_class_it_adds_in_full():
+    """lean/css.py keeps a rule only if a page or a script names its classes in full: each
+    class theme.js adds must be in it literally, or its Material rule is dropped."""
+    source = (Path(__file__).resolve().parents[2] / "overrides/assets/javascripts/theme.js").read_text(encoding="utf-8")
+    added = set(re.findall(r'classList\.(?:add|toggle)\("([^"]+)"', source))
+    added |= {c for names in re.findall(r'className = "([^"]+)"', source) for c in names.split()}
+    assert {"md-header--shadow", "md-header__title--active", "md-nav__link--active", "md-tooltip2--active",
+            "md-typeset__scrollwrap"} <= added
+    assert not re.search(r'classList\.(?:add|toggle)\([^")]', source), "a class built from parts"
+    u = used(script=source)
+    for name in added:
+        assert css.selector_can_match("." + name, u), name
+    assert not css.selector_can_match(".md-clipboard", u)  # Material's code copy: not used, its rules go
