@@ -162,3 +162,18 @@ def test_pages_load_the_sites_theme_script_not_materials_bundle(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         assert "javascripts/bundle." not in html, page
         assert re.search(r'<script src="[./]*assets/javascripts/site\.[0-9a-f]+\.js"', html), page
+
+
+def test_material_bundle_true_brings_materials_own_script_back(project_copy, tmp_path):
+    """A partnership that needs a Material feature theme.js does not cover sets
+    extra.material_bundle: true: the pages load Material's bundle.js (copied again), and
+    theme.js, still in the site's script, leaves the work to it (window.component$)."""
+    edit(project_copy, "mkdocs.yml", "\nextra:\n", "\nextra:\n  material_bundle: true\n")
+    out = build_site(project_copy, tmp_path / "site", progress=lambda m: None, after_build=False)
+    bundles = list((out / "assets/javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    html = (out / "manual/neglect/index.html").read_text(encoding="utf-8")
+    assert f'assets/javascripts/{bundles[0].name}"' in html
+    assert html.index(bundles[0].name) < html.index("assets/javascripts/site.")  # Material's first, as before
+    joined = next((out / "assets/javascripts").glob("site.*.js")).read_text(encoding="utf-8")
+    assert "if (window.component$) return;" in joined
