@@ -1,7 +1,9 @@
-"""Join tagged PDFs printed by Chromium into one tagged PDF (pypdf, pure Python).
+"""Join tagged PDFs printed by Chromium into one tagged PDF (pikepdf, on qpdf).
 
-pypdf's own ``PdfWriter.append`` drops what makes a PDF accessible: it removes each
-page's ``/StructParents`` and keeps no structure tree. :func:`join` keeps them:
+qpdf copies the parts' pages and objects in C++ and writes their content streams
+without decoding them: at 1,000 chapters joining is several times faster than with the
+pure-Python pypdf used before, in less memory (performance page). Copying pages alone
+keeps no structure tree; :func:`join` keeps it:
 
 * every page is copied with its annotations; its ``/StructParents`` and each link's
   ``/StructParent`` are moved past the keys of the parts before it;
@@ -13,151 +15,163 @@ page's ``/StructParents`` and keeps no structure tree. :func:`join` keeps them:
 * each part's bookmarks go under one bookmark named after the part;
 * pages are labelled ``<label>-<n>`` (``5-3``: section 5, page 3), as the page footers
   printed by Chromium count within the part;
-* the document is marked as tagged, with its title, language and "show the title".
+* the document is marked as tagged, with its title (document information and XMP),
+  language and "show the title".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 
 def _nums(tree) -> Iterator[tuple[int, object]]:
     """The (key, value) pairs of a number tree, with its /Kids followed."""
-    tree = tree.get_object()
     nums = tree.get("/Nums")
     if nums is not None:
-        nums = nums.get_object()
         for i in range(0, len(nums) - 1, 2):
             yield int(nums[i]), nums[i + 1]
     for kid in tree.get("/Kids", []) or []:
         yield from _nums(kid)
 
 
-def _renamed(dest, prefix: str):
-    from pypdf.generic import NameObject, TextStringObject
+def _copy(pdf, obj):
+    """``obj`` of another PDF in ``pdf``: an indirect object through qpdf's copier (which
+    maps each object of a source once, so pages copied before are not copied twice), a
+    direct array or dictionary element by element, anything else as it is."""
+    from pikepdf import Array, Dictionary, Stream
 
-    if isinstance(dest, NameObject):
-        return NameObject("/" + prefix + dest[1:])
-    if isinstance(dest, str):
-        return TextStringObject(prefix + dest)
+    if isinstance(obj, (Array, Dictionary, Stream)):
+        if obj.is_indirect:
+            return pdf.copy_foreign(obj)
+        if isinstance(obj, Array):
+            return Array([_copy(pdf, x) for x in obj])
+        return Dictionary({k: _copy(pdf, v) for k, v in obj.items()})
+    return obj
+
+
+def _renamed(dest, prefix: str):
+    from pikepdf import Name, String
+
+    if isinstance(dest, Name):
+        return Name("/" + prefix + str(dest)[1:])
+    if isinstance(dest, String):
+        return String(prefix + str(dest))
     return None
 
 
-def _copy_outline(writer, reader, items, parent, first: int) -> None:
-    """``reader``'s bookmarks ``items`` under ``parent``, its pages counted from ``first``."""
-    from pypdf.generic import Fit
+def _copy_outline(items, into, index: dict, first: int) -> None:
+    """Bookmarks ``items`` of a part into the list ``into``, the part's pages (``index``:
+    page object to number) counted from ``first``."""
+    from pikepdf import Array, Dictionary, Name, OutlineItem, PageLocation
 
-    last = None
     for item in items:
-        if isinstance(item, list):
-            if last is not None:
-                _copy_outline(writer, reader, item, last, first)
+        dest = item.destination
+        if not (isinstance(dest, Array) and len(dest) and isinstance(dest[0], Dictionary)):
             continue
-        page_no = reader.get_destination_page_number(item)
-        if page_no is None or page_no < 0:
+        page_no = index.get(dest[0].objgen)
+        if page_no is None:
             continue
-        fit = Fit.xyz(left=item.get("/Left"), top=item.get("/Top")) if item.get("/Type") == "/XYZ" else Fit.fit()
-        last = writer.add_outline_item(str(item.title), first + page_no, parent=parent, fit=fit)
+        if len(dest) >= 4 and dest[1] == Name.XYZ:
+            new = OutlineItem(item.title, first + page_no, PageLocation.XYZ, left=dest[2], top=dest[3])
+        else:
+            new = OutlineItem(item.title, first + page_no)
+        into.append(new)
+        _copy_outline(item.children, new.children, index, first)
 
 
 def join(parts: Sequence[tuple[Path, str, str]], out: Path, *, title: str) -> Path:
     """Join ``parts`` — (PDF, bookmark title, page label prefix) each — into ``out``."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (
-        ArrayObject,
-        BooleanObject,
-        DictionaryObject,
-        Fit,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
+    from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, String
 
-    writer = PdfWriter()
-    root = writer.root_object
-    tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    tree_ref = writer._add_object(tree)
-    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Document"),
-                                 NameObject("/P"): tree_ref, NameObject("/K"): ArrayObject()})
-    document_ref = writer._add_object(document)
-    tree[NameObject("/K")] = document_ref
-    parent_nums = ArrayObject()
-    dests = DictionaryObject()
-    key_offset = 0
-    lang = None
-    for number, (pdf, bookmark, label) in enumerate(parts, start=1):
-        reader = PdfReader(str(pdf))
-        catalog = reader.root_object
-        lang = lang or catalog.get("/Lang")
-        prefix = f"p{number}-"
-        old_tree = catalog.get("/StructTreeRoot")
-        if old_tree is not None:
-            # the part's structure tree root becomes the new /Document: its top elements'
-            # /P point there when they are copied
-            writer._id_translated.setdefault(id(reader), {"PreventGC": reader})[
-                catalog.raw_get("/StructTreeRoot").idnum] = document_ref.idnum
-        first = len(writer.pages)
-        for page in reader.pages:
-            new = writer.add_page(page)
-            if "/StructParents" in page:
-                new[NameObject("/StructParents")] = NumberObject(int(page["/StructParents"]) + key_offset)
-            for annot in new.get("/Annots", []) or []:
-                annot = annot.get_object()
-                if "/StructParent" in annot:
-                    annot[NameObject("/StructParent")] = NumberObject(int(annot["/StructParent"]) + key_offset)
-                if "/Dest" in annot and (name := _renamed(annot["/Dest"], prefix)) is not None:
-                    annot[NameObject("/Dest")] = name
-                action = annot.get("/A")
-                if action is not None and action.get_object().get("/S") == "/GoTo":
-                    action = action.get_object()
-                    if (name := _renamed(action.get("/D"), prefix)) is not None:
-                        action[NameObject("/D")] = name
-        old_dests = catalog.get("/Dests")
-        if old_dests is not None:
-            for name, dest in old_dests.get_object().items():
-                dests[NameObject("/" + prefix + name[1:])] = dest.clone(writer)
-        if old_tree is not None:
-            old_tree = old_tree.get_object()
-            kids = old_tree.raw_get("/K")
-            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-                new_kid = kid.clone(writer)
-                elem = new_kid.get_object()
-                if elem.get("/S") == "/Document":
-                    elem[NameObject("/S")] = NameObject("/Part")
-                    elem[NameObject("/T")] = TextStringObject(bookmark)
-                elem[NameObject("/P")] = document_ref
-                document["/K"].append(new_kid if hasattr(new_kid, "idnum") else writer._add_object(elem))
-            if "/ParentTree" in old_tree:
-                for key, value in _nums(old_tree["/ParentTree"]):
-                    parent_nums += [NumberObject(key + key_offset), value.clone(writer)]
-            next_key = int(old_tree.get("/ParentTreeNextKey", 0))
-            keys = [k for k, _ in _nums(old_tree["/ParentTree"])] if "/ParentTree" in old_tree else []
-            key_offset += max(next_key, max(keys, default=-1) + 1)
-        # bookmarks: one for the part, the part's own under it
-        top = writer.add_outline_item(bookmark, first, fit=Fit.fit())
-
-        _copy_outline(writer, reader, reader.outline, top, first)
-        writer.set_page_label(first, len(writer.pages) - 1, style="/D", prefix=f"{label}-")
-        # nothing more is copied from this part: let its reader (and what it parsed) go
-        writer._id_translated.pop(id(reader), None)
-        del reader, catalog, old_tree, old_dests
-    tree[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): parent_nums}))
-    tree[NameObject("/ParentTreeNextKey")] = NumberObject(key_offset)
-    root[NameObject("/StructTreeRoot")] = tree_ref
-    root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    if dests:
-        root[NameObject("/Dests")] = writer._add_object(dests)
-    if lang is not None:
-        root[NameObject("/Lang")] = TextStringObject(str(lang))
-        document[NameObject("/Lang")] = TextStringObject(str(lang))
-    root[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    writer.add_metadata({"/Title": title})
-    writer.page_mode = "/UseOutlines"
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    with tmp.open("wb") as f:
-        writer.write(f)
+    with ExitStack() as stack:  # the parts stay open until the join is written
+        pdf = stack.enter_context(Pdf.new())
+        document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+        tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=document))
+        document.P = tree
+        parent_nums = Array()
+        dests = Dictionary()
+        labels = Array()
+        key_offset = 0
+        lang = None
+        with pdf.open_outline() as outline:
+            for number, (path, bookmark, label) in enumerate(parts, start=1):
+                src = stack.enter_context(Pdf.open(path))
+                catalog = src.Root
+                if lang is None and "/Lang" in catalog:
+                    lang = str(catalog.Lang)
+                prefix = f"p{number}-"
+                first = len(pdf.pages)
+                index = {page.obj.objgen: i for i, page in enumerate(src.pages)}
+                old_tree = catalog.get("/StructTreeRoot")
+                kids = []
+                if old_tree is not None:
+                    kids = old_tree.get("/K")
+                    kids = list(kids) if isinstance(kids, Array) else [kids]
+                    for kid in kids:  # the old root is not copied: its top elements get a new /P
+                        if isinstance(kid, Dictionary) and "/P" in kid:
+                            del kid["/P"]
+                pdf.pages.extend(src.pages)
+                for page in pdf.pages[first:]:
+                    obj = page.obj
+                    if "/StructParents" in obj:
+                        obj.StructParents = int(obj.StructParents) + key_offset
+                    for annot in obj.get("/Annots", []) or []:
+                        if "/StructParent" in annot:
+                            annot.StructParent = int(annot.StructParent) + key_offset
+                        if "/Dest" in annot and (name := _renamed(annot.Dest, prefix)) is not None:
+                            annot.Dest = name
+                        action = annot.get("/A")
+                        if (action is not None and action.get("/S") == Name.GoTo
+                                and (name := _renamed(action.get("/D"), prefix)) is not None):
+                            action.D = name
+                old_dests = catalog.get("/Dests")
+                if old_dests is not None:
+                    for key, dest in old_dests.items():
+                        dests[Name("/" + prefix + key[1:])] = _copy(pdf, dest)
+                if old_tree is not None:
+                    for kid in kids:
+                        new = _copy(pdf, kid)
+                        if new.get("/S") == Name.Document:
+                            new.S = Name.Part
+                            new.T = String(bookmark)
+                        new.P = document
+                        document.K.append(new)
+                    keys = []
+                    if "/ParentTree" in old_tree:
+                        for key, value in _nums(old_tree.ParentTree):
+                            keys.append(key)
+                            parent_nums.append(key + key_offset)
+                            parent_nums.append(_copy(pdf, value))
+                    next_key = int(old_tree.get("/ParentTreeNextKey", 0))
+                    key_offset += max(next_key, max(keys, default=-1) + 1)
+                # bookmarks: one for the part, the part's own under it
+                top = OutlineItem(bookmark, first)
+                outline.root.append(top)
+                with src.open_outline() as own:
+                    _copy_outline(own.root, top.children, index, first)
+                labels.append(first)
+                labels.append(Dictionary(S=Name.D, P=String(f"{label}-")))
+        tree.ParentTree = pdf.make_indirect(Dictionary(Nums=parent_nums))
+        tree.ParentTreeNextKey = key_offset
+        root = pdf.Root
+        root.StructTreeRoot = tree
+        root.MarkInfo = Dictionary(Marked=True)
+        if len(dests.keys()):
+            root.Dests = pdf.make_indirect(dests)
+        if lang is not None:
+            root.Lang = String(lang)
+            document.Lang = String(lang)
+        root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+        root.PageLabels = Dictionary(Nums=labels)
+        root.PageMode = Name.UseOutlines
+        pdf.docinfo.Title = String(title)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = title
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp")
+        pdf.save(tmp)
     tmp.replace(out)
     return out

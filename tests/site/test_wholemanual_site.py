@@ -18,6 +18,7 @@ from tests.editions_fixture import today
 
 pytestmark = pytest.mark.slow
 pypdf = pytest.importorskip("pypdf")
+pikepdf = pytest.importorskip("pikepdf")
 
 WHOLE = "LLR Safeguarding Children Procedures — Whole manual (12 March 2027)"
 NOTE = "Printed 12 March 2027. Printed copies may be out of date"
@@ -126,12 +127,24 @@ def _titles(outline) -> list[str]:
     return out
 
 
+def _nums(tree):
+    """The (key, value) pairs of a number tree read with pypdf, /Kids followed (read
+    independently of the pikepdf join that wrote it)."""
+    tree = tree.get_object()
+    nums = tree.get("/Nums")
+    if nums is not None:
+        nums = nums.get_object()
+        for i in range(0, len(nums) - 1, 2):
+            yield int(nums[i]), nums[i + 1]
+    for kid in tree.get("/Kids", []) or []:
+        yield from _nums(kid)
+
+
 def test_the_joined_pdf_keeps_every_part_s_tags(printed):
     """Each page's marked content still belongs to the structure tree: the page's
     /StructParents key is in the parent tree, and every element's page is a page of
-    this document."""
-    from procedures.wholemanual.join import _nums
-
+    this document; the parts' own structure roots are not carried along; the named
+    destinations and the bookmarks point to pages of this document."""
     _site, out, _joined, parts = printed
     reader = pypdf.PdfReader(str(out / pages.WHOLE_PDF))
     tree = reader.trailer["/Root"]["/StructTreeRoot"]
@@ -148,6 +161,14 @@ def test_the_joined_pdf_keeps_every_part_s_tags(printed):
     links = [a.get_object() for p in reader.pages for a in p.get("/Annots", []) if "/StructParent" in a.get_object()]
     assert links and all(a["/StructParent"] in keys for a in links)
     assert int(tree["/ParentTreeNextKey"]) > max(keys)
+    with pikepdf.open(out / pages.WHOLE_PDF) as pdf:
+        roots = [o.objgen[0] for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructTreeRoot"]
+    assert roots == [tree.indirect_reference.idnum]
+    dests = reader.trailer["/Root"]["/Dests"]  # the headings' names, for links to file.pdf#name
+    assert len(dests) > len(parts) and all(name.startswith("/p") for name in dests)
+    assert all(dest[0].idnum in page_ids for dest in dests.values())
+    starts = [i for i, page in enumerate(reader.pages) if reader.page_labels[i].endswith("-1")]
+    assert [reader.get_destination_page_number(o) for o in reader.outline if not isinstance(o, list)] == starts
 
 
 def test_a_section_pdf_holds_that_section_only(printed):
