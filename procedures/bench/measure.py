@@ -277,7 +277,10 @@ class Traffic:
         return v
 
 
-SEARCH_URL_PARTS = ("/pagefind/", "search_index.json", "/workers/search", "/lunr/")
+# everything a search brings: this site's search script, its word list (corrections and
+# exact matches) and Pagefind's files; stock Material's index, worker and lunr
+SEARCH_URL_PARTS = ("/pagefind/", "/search/words.json", "/javascripts/search.js", "search_index.json",
+                    "/workers/search", "/lunr/")
 
 # Time of the first search result, recorded in the page itself (performance.now(), ms
 # since the navigation started) so the figure does not include Playwright's polling.

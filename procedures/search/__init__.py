@@ -375,10 +375,39 @@ VOCABULARY = "search/words.json"
 _WORD = re.compile(r"[a-z][a-z'-]{3,}")
 
 
+def _norm(text: str) -> str:
+    """search.js ``norm``: lower case, apostrophes dropped, runs of anything but letters,
+    digits and full stops made one space."""
+    text = re.sub(r"[\u2018\u2019']", "", str(text or "").lower())
+    return re.sub(r"[^a-z0-9.]+", " ", text).strip()
+
+
+def _singular(text: str) -> str:
+    return " ".join(re.sub(r"s$", "", w) for w in text.split(" "))
+
+
+def exact_keys(pages: dict[str, SearchInfo]) -> list[str]:
+    """What search.js ``exactness`` can match among the indexed pages: ``code:`` each code,
+    ``title:`` each title (as compared there), ``acr:`` each capitalised word of three or
+    more letters or digits in a title (what the initials of a query of three words or more
+    are looked for). When the query matches none of them no result can move up, so
+    search.js shows the results without first fetching the details of the first eight."""
+    keys: set[str] = set()
+    for info in pages.values():
+        if not info.index:
+            continue
+        if info.code:
+            keys.add("code:" + _norm(info.code))
+        if info.title:
+            keys.add("title:" + _singular(_norm(info.title)))
+            keys.update("acr:" + w for w in re.findall(r"\w+", info.title, flags=re.ASCII) if re.fullmatch(r"[A-Z0-9]{3,}", w))
+    return sorted(keys)
+
+
 def write_vocabulary(site: Site | None, site_dir: Path) -> None:
     """``search/words.json``: the words of titles, headings, keywords, at-a-glance steps and
     the glossary, which search.js uses to correct a misspelt word (only a word that is not
-    one of these, and only to one of these)."""
+    one of these, and only to one of these), and the :func:`exact_keys`."""
     if site is None:
         return
     text: list[str] = []
@@ -390,9 +419,10 @@ def write_vocabulary(site: Site | None, site_dir: Path) -> None:
             text += headings
     text += [f"{a} {e}" for a, e in acronyms(site)]
     words = sorted({w.strip("'-") for w in _WORD.findall(" ".join(text).lower())})
+    exact = exact_keys(site.extra.get("search_pages") or {})
     out = site_dir / VOCABULARY
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"words": words}, separators=(",", ":")), encoding="utf-8")
+    out.write_text(json.dumps({"words": words, "exact": exact}, separators=(",", ":")), encoding="utf-8")
 
 
 def start_index(site: Site | None, site_dir: Path) -> None:

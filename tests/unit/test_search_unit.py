@@ -110,3 +110,22 @@ def test_the_vocabulary_holds_the_words_of_titles_keywords_and_the_glossary(real
     first = real.chapters[0]
     assert {w.lower() for w in first.title.split() if len(w) > 3 and w.isalpha()} <= words
     assert all(len(w) >= 4 and w == w.lower() for w in words)
+
+
+def test_the_exact_keys_are_the_codes_titles_and_title_acronyms_search_js_promotes_for():
+    """search.js shows results without fetching the first eight's details unless the query
+    is one of these keys: each must be what its ``exactness`` compares (norm, singular)."""
+    pages = {
+        "a/index.html": search.SearchInfo(index=True, type="Chapter", code="2.14", title="Neglect"),
+        "b/index.html": search.SearchInfo(index=True, type="Chapter", code="4.2",
+                                          title="Allegations against People who Work with Children (LADO)"),
+        "c/index.html": search.SearchInfo(index=True, type="Chapter", title="Children\u2019s Homes and S47 Enquiries"),
+        "d/index.html": search.SearchInfo(index=False, type="Editors", code="9.9", title="Secret DRAFT Page"),
+    }
+    keys = search.exact_keys(pages)
+    assert "code:2.14" in keys and "code:4.2" in keys and "code:9.9" not in keys  # only indexed pages
+    assert "title:neglect" in keys
+    assert "title:allegation against people who work with children lado" in keys  # singular, as search.js
+    assert "title:children home and s47 enquirie" in keys  # the apostrophe dropped, then singular
+    assert {"acr:LADO", "acr:S47"} <= set(keys) and "acr:DRAFT" not in keys
+    assert not any(k in keys for k in ("acr:Work", "acr:Neglect", "acr:AND"))  # capitals only, words of 3+

@@ -35,14 +35,18 @@
 
   var loading = null;
   var vocabulary = null;
+  var exactKeys = null;
   function pagefind() {
     if (!loading) {
       var root = siteRoot();
       // the words of titles, headings, keywords and the glossary (procedures/search/),
-      // for correcting a misspelt word; search works without them
-      vocabulary = fetch(new URL("search/words.json", root).href).then(function (r) {
-        return r.ok ? r.json() : { words: [] };
-      }).then(function (d) { return new Set(d.words || []); }, function () { return new Set(); });
+      // for correcting a misspelt word, and the codes, titles and acronyms a result can
+      // be promoted for (exact matches, below); search works without them
+      var words = fetch(new URL("search/words.json", root).href).then(function (r) {
+        return r.ok ? r.json() : {};
+      }).then(null, function () { return {}; });
+      vocabulary = words.then(function (d) { return new Set(d.words || []); });
+      exactKeys = words.then(function (d) { return d.exact ? new Set(d.exact) : null; });
       loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING }).then(function () {
           pf.init();
@@ -129,11 +133,11 @@
   function norm(text) {
     return String(text || "").toLowerCase().replace(/[\u2018\u2019']/g, "").replace(/[^a-z0-9.]+/g, " ").trim();
   }
+  function singular(t) { return t.split(" ").map(function (w) { return w.replace(/s$/, ""); }).join(" "); }
   function exactness(term, d) {
     if (!d || !d.meta) return 0;
     var q = norm(term), title = norm(d.meta.title);
     if (d.meta.code && q === norm(d.meta.code)) return 3;
-    var singular = function (t) { return t.split(" ").map(function (w) { return w.replace(/s$/, ""); }).join(" "); };
     if (title && singular(q) === singular(title)) return 2;  // "child protection conference"
     var words = q.split(" ");
     if (words.length >= 3) {
@@ -141,6 +145,20 @@
       if (new RegExp("\\b" + initials + "\\b").test(d.meta.title || "")) return 1;
     }
     return 0;
+  }
+  // Can any page be promoted for this query? Only if it is some page's code or title, or
+  // (three words or more) its initials are a capitalised word of some title: the site's
+  // list of those (search/words.json "exact") says. When none can, the results are shown
+  // in Pagefind's order without waiting for the details of the first eight. Without the
+  // list (an older words.json), every query is checked as before.
+  function mayPromote(term, keys) {
+    if (!keys) return true;
+    var q = norm(term);
+    if (keys.has("code:" + q) || keys.has("title:" + singular(q))) return true;
+    var words = q.split(" ");
+    if (words.length < 3) return false;
+    var initials = words.map(function (w) { return w.charAt(0); }).join("").toUpperCase();
+    return !/^[A-Z0-9]+$/.test(initials) || keys.has("acr:" + initials);
   }
   function promoteExact(term, results) {
     var head = results.slice(0, PROMOTE);
@@ -284,9 +302,13 @@
     if (key === this.shownKey && o.list.childNodes.length) return Promise.resolve();
     if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
     return search(term, this.type, this.asTypedTerm === term).then(function (response) {
-      return promoteExact(response.correctedTo || term, response.results).then(function (results) {
-        response.results = results;
-        return response;
+      var asked = response.correctedTo || term;
+      return (exactKeys || Promise.resolve(null)).then(function (keys) {
+        if (!mayPromote(asked, keys)) return response;
+        return promoteExact(asked, response.results).then(function (results) {
+          response.results = results;
+          return response;
+        });
       });
     }).then(function (response) {
       if (seq !== self.seq) return; // a newer search has started
@@ -337,8 +359,10 @@
     var self = this, o = this.o, seq = this.seq;
     var next = this.results.slice(this.shown, this.shown + o.pageSize);
     this.shown += next.length;
-    // fetch every result's details at once, but show each as soon as it and the ones
-    // before it have arrived: the first result does not wait for the last
+    // the first result's details first, on their own (fetching and reading a page's
+    // details takes Pagefind tens of milliseconds, and eight at once delay the first by
+    // all of them), then the rest at once; each is shown as soon as it and the ones
+    // before it have arrived
     var ready = [], done = 0;
     function flush() {
       while (done < next.length && ready[done] !== undefined) {
@@ -346,13 +370,20 @@
         done++;
       }
     }
-    return Promise.all(next.map(function (r, i) {
+    function fetchOne(r, i) {
       return r.data().then(function (d) {
         if (seq !== self.seq) return;
         ready[i] = d;
         flush();
       }, function () { ready[i] = null; flush(); });
-    })).then(function () {
+    }
+    var first = this.shown === next.length && next.length ? fetchOne(next[0], 0) : Promise.resolve();
+    return first.then(function () {
+      if (seq !== self.seq) return null;
+      return Promise.all(next.map(function (r, i) {
+        return ready[i] === undefined ? fetchOne(r, i) : null;
+      }));
+    }).then(function () {
       if (seq !== self.seq) return;
       if (o.moreButton) o.moreButton.hidden = self.shown >= self.results.length;
     });
