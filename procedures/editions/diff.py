@@ -111,3 +111,89 @@ def diff_markdown(old: str, new: str) -> Diff:
                 else:
                     out.append(m.mark_line(news[k], "ins"))
     return Diff("\n".join(out) + "\n", m.inserted, m.deleted)
+
+
+# --- only what changed -------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})\s")
+_OPEN = re.compile(r"^\s*<(div|details|section|aside|figure|table)\b[^>]*>")
+GAP = "*(Unchanged text left out.)*"
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """The top-level blocks of Markdown: a heading; else the lines up to a blank line
+    followed by an unindented line (indented lines stay with the block above: list items,
+    admonitions' bodies). Fenced code and raw HTML containers (``<div markdown>`` …
+    ``</div>``) are kept whole, blank lines and all."""
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    fence = ""
+    container = ""
+    depth = 0
+    for line in lines:
+        if fence:
+            cur.append(line)
+            if line.strip().startswith(fence):
+                fence = ""
+            continue
+        if container:
+            cur.append(line)
+            depth += len(re.findall(rf"<{container}\b", line)) - len(re.findall(rf"</{container}>", line))
+            if depth <= 0:
+                container = ""
+            continue
+        if not line.strip():
+            if cur:
+                cur.append(line)
+            continue
+        unindented = not line.startswith((" ", "\t"))
+        if cur and (_HEADING.match(line) or _HEADING.match(cur[0]) or (unindented and not cur[-1].strip())):
+            blocks.append(cur)
+            cur = []
+        cur.append(line)
+        if (m := _FENCE.match(line)) and unindented:
+            fence = m.group(1)
+        elif (m := _OPEN.match(line)) and unindented:
+            tag = m.group(1)
+            depth = len(re.findall(rf"<{tag}\b", line)) - len(re.findall(rf"</{tag}>", line))
+            container = tag if depth > 0 else ""
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def changed_only(markdown: str) -> str:
+    """The blocks of a diff's Markdown that hold a change, each under the headings it
+    stands under, and a line wherever unchanged text was left out. The whole diff when
+    nothing is marked."""
+    blocks = _blocks(markdown.splitlines())
+    keep = [False] * len(blocks)
+    in_force: dict[int, int] = {}  # heading level -> index of the heading block in force
+    for i, block in enumerate(blocks):
+        if m := _HEADING.match(block[0]):
+            level = len(m.group(1))
+            in_force = {k: v for k, v in in_force.items() if k < level}
+            in_force[level] = i
+        text = "\n".join(block)
+        if "<ins>" in text or "<del>" in text:
+            keep[i] = True
+            for j in in_force.values():
+                keep[j] = True
+    if not any(keep):
+        return markdown
+    out: list[str] = []
+    gap = False
+    for block, kept in zip(blocks, keep, strict=True):
+        if not kept:
+            gap = True
+            continue
+        if gap:
+            out += [GAP, ""]
+            gap = False
+        while block and not block[-1].strip():
+            block = block[:-1]
+        out += block + [""]
+    if gap:
+        out += [GAP, ""]
+    return "\n".join(out).rstrip("\n") + "\n"

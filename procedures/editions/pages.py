@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..core.dates import long_date
 from ..core.render import md_escape, render_html
-from .diff import diff_markdown
+from .diff import changed_only, diff_markdown
 from .history import Edition, History, HistoryError, Version, editions, in_force, ranges, read_history
 
 if TYPE_CHECKING:
@@ -156,12 +156,14 @@ def changes_page(site: Site, v: Version, exists: Callable[[str], bool]) -> str:
         f"compared with the {md_escape(prev.edition.label)}. Read {before} or {after}.",
         "",
         f"Inserted text is <ins>underlined</ins> and deleted text is <del>struck through</del>; "
-        f"{len(d.inserted)} insertion(s) and {len(d.deleted)} deletion(s).",
+        f"{len(d.inserted)} insertion(s) and {len(d.deleted)} deletion(s). Only the parts that changed are "
+        "shown, under their headings; the whole chapter is in the texts linked above.",
         "",
         "</div>",
         "",
     ]
-    return _front(title, f"What changed in chapter {ch.id} in the {v.edition.label}.") + "\n".join(head) + "\n" + d.markdown
+    return (_front(title, f"What changed in chapter {ch.id} in the {v.edition.label}.") + "\n".join(head) + "\n"
+            + changed_only(d.markdown))
 
 
 # --- MkDocs hooks (registry.PAGE_HOOKS) ---------------------------------------------------------

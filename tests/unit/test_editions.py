@@ -13,7 +13,7 @@ import pytest
 
 from procedures.core.site import load_site
 from procedures.editions import history as hist
-from procedures.editions.diff import diff_markdown
+from procedures.editions.diff import changed_only, diff_markdown
 from procedures.editions.history import Edition, HistoryError, in_force, ranges
 from procedures.editions.pages import replace_macros, rewrite_links
 from procedures.editions.release import tag_for
@@ -274,3 +274,29 @@ def test_a_chapter_that_was_a_draft_in_an_edition_is_not_shown_as_it_stood(tagge
     h = hist.read_history(load_site(tagged, today=TODAY))
     assert h.versions["2.14"] == []
     assert not h.existed("2.14", h.editions[-1])
+
+
+def test_what_changed_shows_only_the_changed_blocks_under_their_headings():
+    old = ("Opening words.\n\n## 1. Intro\n\nKept paragraph.\n\nOld paragraph.\n\n"
+           '<div class="glance" markdown>\n\n**At a glance**\n\n- step one\n- step two\n\n</div>\n\n'
+           "## 2. Details\n\n- a\n- b\n\n!!! note \"Note\"\n\n    Inside the note, old.\n\n"
+           "```\n## not a heading\n\nold code\n```\n\n| a | b |\n| --- | --- |\n| x | y |\n\n"
+           "### 2.1 Sub\n\nSame.\n\n## 3. Same\n\nNothing changed here.\n")
+    new = (old.replace("Old paragraph.", "New paragraph.").replace("Inside the note, old.", "Inside the note, new.")
+           .replace("| x | y |", "| x | z |").replace("- step two", "- step two, changed"))
+    d = diff_markdown(old, new)
+    shown = changed_only(d.markdown)
+    blocks = shown.split("\n\n")
+    gap = "*(Unchanged text left out.)*"
+    assert blocks[:3] == [gap, "## 1. Intro", gap]
+    assert blocks[3].startswith("<del><span class=\"diff-sr\">deleted: </span>Old</del>")
+    # the container kept whole, so its <div> is closed
+    assert '<div class="glance" markdown>\n\n**At a glance**\n\n- step one\n- step <del>' in shown
+    assert shown.count("<div") == shown.count("</div>") == 1
+    assert "## 2. Details\n\n" + gap + "\n\n!!! note \"Note\"\n\n    Inside the note, " in shown  # the body stays indented
+    assert "| a | b |\n| --- | --- |\n| x | <del>" in shown  # a table row keeps its header
+    assert "Kept paragraph" not in shown and "- a\n- b" not in shown and "old code" not in shown
+    assert "## 3. Same" not in shown and "### 2.1 Sub" not in shown and shown.endswith(gap + "\n")
+    assert d.inserted == [m for m in d.inserted if m in shown] and all(m in shown for m in d.deleted)
+    unchanged = diff_markdown("Same text.\n", "Same text.\n")
+    assert changed_only(unchanged.markdown) == unchanged.markdown  # nothing marked: the whole text
