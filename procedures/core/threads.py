@@ -29,3 +29,24 @@ def in_own_thread(fn: Callable[[], T], name: str = "procedures-step") -> T:
     if "error" in result:
         raise result["error"]
     return result.get("value")  # type: ignore[return-value]
+
+
+def in_threads(fns: list[Callable[[], Any]], name: str = "procedures-worker") -> None:
+    """Run each of ``fns`` in a fresh thread of its own, all at once; wait for every one,
+    then raise the first error any of them raised (in the order given)."""
+    errors: list[BaseException | None] = [None] * len(fns)
+
+    def target(i: int) -> None:
+        try:
+            fns[i]()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            errors[i] = exc
+
+    workers = [threading.Thread(target=target, args=(i,), name=f"{name}-{i + 1}") for i in range(len(fns))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    for error in errors:
+        if error is not None:
+            raise error

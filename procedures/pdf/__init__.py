@@ -30,6 +30,7 @@ import functools
 import hashlib
 import html
 import http.server
+import os
 import re
 import shutil
 import socketserver
@@ -42,7 +43,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..core.threads import in_own_thread
+from ..core.threads import in_own_thread, in_threads
 
 if TYPE_CHECKING:
     from ..core.site import Site
@@ -309,12 +310,39 @@ def _prune(cache: Path) -> None:
             pass
 
 
+PRINT_WORKERS_ENV = "PROCEDURES_PRINT_WORKERS"
+
+
+def print_workers(documents_to_print: int) -> int:
+    """How many browsers print at once: ``PROCEDURES_PRINT_WORKERS``, else 2 on a machine
+    with two cores or more (one Chromium each: printing one long page keeps about one core
+    busy); never more than there are documents to print."""
+    from ..core.builder import BuildFailed
+
+    raw = os.environ.get(PRINT_WORKERS_ENV, "").strip()
+    if raw:
+        if not raw.isdigit() or int(raw) < 1:
+            raise BuildFailed(f"{PRINT_WORKERS_ENV}={raw!r}: set it to how many browsers may print at once "
+                              "(1, 2 …), or leave it unset")
+        wanted = int(raw)
+    else:
+        wanted = min(2, os.cpu_count() or 1)
+    return max(1, min(wanted, documents_to_print))
+
+
+def _page_size(site_dir: Path, page_path: str) -> int:
+    try:
+        return (Path(site_dir) / page_path.split("?", 1)[0] / "index.html").stat().st_size
+    except OSError:
+        return 0
+
+
 def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
     """AFTER_BUILD step: print every registered document into the built site.
 
-    One browser prints them all. A document whose page, assets, title, footer and day
-    are unchanged since an earlier build is copied from ``.cache/pdfs/`` instead of
-    printed again. A document longer than its ``max_pages`` stops the build (one line
+    Up to :func:`print_workers` browsers print them, at once. A document whose page,
+    assets, title, footer and day are unchanged since an earlier build is copied from
+    ``.cache/pdfs/`` instead of printed again. A document longer than its ``max_pages`` stops the build (one line
     each, naming the source file).
     """
     from ..core.builder import BuildFailed
@@ -340,17 +368,32 @@ def render_all(site: Site, site_dir: Path, progress=None) -> list[Path]:
         else:
             to_print.append((doc, key))
 
+    # Several browsers print at once (print_workers), each taking the largest document
+    # left, so that the last to finish is a short one.
+    queue = sorted(to_print, key=lambda item: -_page_size(site_dir, item[0].page_path))
+    lock = threading.Lock()
+    failed = threading.Event()
+
     def work():
         with PdfPrinter(site_dir, public_url=public_url, now=now) as printer:
-            for doc, key in to_print:
-                printer.render(doc.page_path, site_dir / doc.out, title=doc.title, footer_note=doc.footer_note)
+            while not failed.is_set():
+                with lock:
+                    if not queue:
+                        return
+                    doc, key = queue.pop(0)
+                try:
+                    printer.render(doc.page_path, site_dir / doc.out, title=doc.title, footer_note=doc.footer_note)
+                except BaseException:
+                    failed.set()  # the other browsers stop after the document they are printing
+                    raise
                 _store(cache, key, site_dir / doc.out)
                 if progress:
-                    progress(f"Wrote {doc.out}")
+                    with lock:
+                        progress(f"Wrote {doc.out}")
 
     if to_print:
         try:
-            in_own_thread(work)
+            in_threads([work] * print_workers(len(to_print)), name="procedures-print")
         except PdfError as exc:
             raise BuildFailed(f"PDF documents: {exc}") from exc
     _prune(cache)

@@ -91,3 +91,83 @@ def test_a_document_longer_than_max_pages_stops_the_build_with_its_message(setup
     with pytest.raises(BuildFailed):
         pdf.render_all(site, site_dir)
     assert _Printer.printed == ["b/x/"]
+
+
+@pytest.fixture
+def three_documents(tmp_path, monkeypatch):
+    """Three pages of different lengths to print, and a printer that counts its browsers."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(date(2026, 11, 26)))
+    root, site_dir = tmp_path / "project", tmp_path / "site"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    docs = []
+    for name, words in (("short", 10), ("long", 3000), ("middle", 300)):
+        page = site_dir / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text("<p>" + "word " * words + "</p>", encoding="utf-8")
+        docs.append(pdf.PdfDocument(page_path=f"{name}/", out=f"{name}/{name}.pdf", title=name))
+    monkeypatch.setattr(pdf, "documents", lambda site: docs)
+
+    class Counting(_Printer):
+        opened: list[str] = []
+
+        def __enter__(self):
+            import threading
+
+            type(self).opened.append(threading.current_thread().name)
+            return self
+
+    Counting.printed, Counting.pages, Counting.opened = [], 1, []
+    monkeypatch.setattr(pdf, "PdfPrinter", Counting)
+    return SimpleNamespace(root=root), site_dir, Counting
+
+
+def test_two_browsers_print_at_once_largest_page_first_each_document_once(three_documents, monkeypatch):
+    site, site_dir, printer = three_documents
+    monkeypatch.delenv(pdf.PRINT_WORKERS_ENV, raising=False)
+    monkeypatch.setattr(pdf.os, "cpu_count", lambda: 2)
+    messages = []
+    pdf.render_all(site, site_dir, progress=messages.append)
+    assert sorted(printer.printed) == ["long/", "middle/", "short/"]
+    assert len(printer.opened) == 2 and len(set(printer.opened)) == 2  # two browsers, each in its own thread
+    assert sorted(messages) == ["Wrote long/long.pdf", "Wrote middle/middle.pdf", "Wrote short/short.pdf"]
+    assert all((site_dir / n / f"{n}.pdf").is_file() for n in ("short", "long", "middle"))
+
+
+def test_one_browser_prints_the_largest_page_first(three_documents, monkeypatch):
+    site, site_dir, printer = three_documents
+    monkeypatch.setenv(pdf.PRINT_WORKERS_ENV, "1")
+    pdf.render_all(site, site_dir)
+    assert printer.printed == ["long/", "middle/", "short/"] and len(printer.opened) == 1
+
+
+def test_print_workers_follow_the_setting_the_cores_and_the_documents(monkeypatch):
+    monkeypatch.delenv(pdf.PRINT_WORKERS_ENV, raising=False)
+    monkeypatch.setattr(pdf.os, "cpu_count", lambda: 1)
+    assert pdf.print_workers(5) == 1
+    monkeypatch.setattr(pdf.os, "cpu_count", lambda: 8)
+    assert pdf.print_workers(5) == 2 and pdf.print_workers(1) == 1
+    monkeypatch.setenv(pdf.PRINT_WORKERS_ENV, "3")
+    assert pdf.print_workers(5) == 3 and pdf.print_workers(2) == 2
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv(pdf.PRINT_WORKERS_ENV, bad)
+        with pytest.raises(BuildFailed) as failed:
+            pdf.print_workers(5)
+        assert str(failed.value).startswith(f"{pdf.PRINT_WORKERS_ENV}={bad!r}: set it to how many browsers")
+
+
+def test_one_browser_failing_stops_the_printing_with_its_message(three_documents, monkeypatch):
+    site, site_dir, printer = three_documents
+    monkeypatch.setenv(pdf.PRINT_WORKERS_ENV, "2")
+    original = printer.render
+
+    def render(self, page_path, out, **kw):
+        if page_path == "long/":
+            raise pdf.PdfError("long/ did not load in the browser within 300 s")
+        return original(self, page_path, out, **kw)
+
+    monkeypatch.setattr(printer, "render", render)
+    with pytest.raises(BuildFailed) as failed:
+        pdf.render_all(site, site_dir)
+    assert str(failed.value) == "PDF documents: long/ did not load in the browser within 300 s"
+    assert not (site_dir / "long" / "long.pdf").exists()
