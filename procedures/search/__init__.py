@@ -128,11 +128,32 @@ def acronyms(site: Site) -> list[tuple[str, str]]:
             for t in glossary.terms(site) if t.expansion and len(t.term) >= 3]
 
 
+# pattern -> (its words, matched in the same case?): a page whose text does not hold
+# every one of them (plain substring tests, much quicker than the pattern) cannot match
+_WORDS: dict[re.Pattern, tuple[tuple[str, ...], bool]] = {}
+# characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
+# give one (long s, Kelvin sign, dotted and dotless i): with any of them, no shortcut
+_FOLDS_TO_ASCII = re.compile("[\u017f\u212a\u0130\u0131]")
+
+
 def _phrase_re(phrase: str, case: bool = False) -> re.Pattern:
     # words apart by spaces or hyphens; a plural or "-ies" ending matches too
     stem = phrase[:-1] if phrase.endswith("y") and len(phrase) > 3 else phrase
     body = r"[\s-]+".join(re.escape(w) for w in stem.split())
-    return re.compile(r"(?<![\w-])" + body + (r"s?" if case else r"\w{0,3}") + r"(?![\w-])", 0 if case else re.I)
+    pattern = re.compile(r"(?<![\w-])" + body + (r"s?" if case else r"\w{0,3}") + r"(?![\w-])", 0 if case else re.I)
+    _WORDS[pattern] = (tuple(stem.split()) if case else tuple(w.lower() for w in stem.split()), case)
+    return pattern
+
+
+def _may_match(pattern: re.Pattern, text: str, lowered: str | None) -> bool:
+    """False only when ``pattern`` cannot match ``text``: one of its words is not in it."""
+    known = _WORDS.get(pattern)
+    if known is None:
+        return True
+    words, case = known
+    if case:
+        return all(w in text for w in words)
+    return lowered is None or all(w in lowered for w in words)
 
 
 def synonym_rules(site: Site | None) -> list[tuple[re.Pattern, str]]:
@@ -169,9 +190,9 @@ def add_synonyms(html: str, rules: list[tuple[re.Pattern, str]]) -> str:
     m = BODY_MARKER_RE.search(html)
     if m is None or not rules:
         return html
-    patterns = rules
     head, body = html[: m.start()], html[m.start():]
     parts = _TAG.split(body)
+    texts: list[int] = []  # the parts that are text to index
     skipping = None
     for i, part in enumerate(parts):
         if i % 2:  # a tag
@@ -180,7 +201,24 @@ def add_synonyms(html: str, rules: list[tuple[re.Pattern, str]]) -> str:
             elif (found := _SKIP_TEXT_IN.match(part)) is not None:
                 skipping = found.group(1).lower()
             continue
-        if skipping or not part.strip():
+        if not skipping and part.strip():
+            texts.append(i)
+    # Only the rules that match somewhere in the page's text are tried on each piece of
+    # it (a page matches a few of the hundred or so), with the same marks as trying
+    # every rule on every piece. Pieces are joined with a line break, which the patterns
+    # treat as the edge of a word, as they do a piece's own start and end.
+    joined = "\n".join(parts[i] for i in texts)
+    lowered = None if _FOLDS_TO_ASCII.search(joined) else joined.lower()
+    patterns = [(pattern, other) for pattern, other in rules
+                if _may_match(pattern, joined, lowered) and pattern.search(joined)]
+    if not patterns:
+        return html
+    # and a piece none of them matches (most pieces) is passed over with one scan
+    anyone = re.compile("|".join(("(?i:%s)" if pattern.flags & re.I else "(?:%s)") % pattern.pattern
+                                 for pattern, _other in patterns))
+    for i in texts:
+        part = parts[i]
+        if not anyone.search(part):
             continue
         marks: list[tuple[int, str]] = []
         for pattern, other in patterns:

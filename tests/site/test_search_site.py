@@ -105,3 +105,56 @@ def test_a_template_that_marks_an_archived_chapter_fails_the_build(project_copy,
     out = build_site(project_copy, tmp_path / "site", progress=lambda m: None, after_build=False)
     with pytest.raises(search.SearchIndexError, match=r"children-of-drug-and-alcohol-misusing-parents/index.html: this page must not be searchable \(archived page\)"):
         search.index_site(get_site(project_copy), out)
+
+
+def _synonyms_plainly(html, rules):
+    """What add_synonyms did before its shortcuts: every rule on every piece of text."""
+    m = search.BODY_MARKER_RE.search(html)
+    if m is None or not rules:
+        return html
+    head, parts = html[: m.start()], search._TAG.split(html[m.start():])
+    skipping = None
+    for i, part in enumerate(parts):
+        if i % 2:
+            if skipping and part.lower().startswith(f"</{skipping}"):
+                skipping = None
+            elif (found := search._SKIP_TEXT_IN.match(part)) is not None:
+                skipping = found.group(1).lower()
+            continue
+        if skipping or not part.strip():
+            continue
+        marks = [(hit.end(), other) for pattern, other in rules for hit in pattern.finditer(part)]
+        for end, other in sorted(marks, reverse=True):
+            value = other.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+            part = f'{part[:end]}<span data-pagefind-index-attrs="data-also" data-also="{value}"></span>{part[end:]}'
+        parts[i] = part
+    return head + "".join(parts)
+
+
+def test_the_synonym_shortcuts_mark_exactly_what_trying_every_rule_marks(built_site):
+    """add_synonyms tries only the rules whose words are all in the page and passes over
+    pieces none of them matches: on every page of the real site, and on pages made to
+    trip the shortcuts (a phrase split by a tag, odd case, the long s that matches "s"
+    when case is ignored), the result is the same as trying every rule everywhere."""
+    rules = search.synonym_rules(load_site(search_root()))
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    marked = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        expected = _synonyms_plainly(html, rules)
+        assert search.add_synonyms(html, rules) == expected, path
+        marked += expected != html
+    assert marked > 50  # the real pages do get synonyms
+    body = '<html><body><article data-pagefind-body>{}</article></body></html>'
+    for text in ("<p>local <em>authority</em> designated officer, LoCaL AuThOrItY DeSiGnAtEd OfFiCeRs</p>",
+                 "<p>the lado, the LADO, LADOs and LADO-led</p>", "<p>Domestic abu\u017fe, alone</p>",
+                 "<p>Section\n47 and section-47, S47</p>", "<p>nothing here</p>"):
+        html = body.format(text)
+        assert search.add_synonyms(html, rules) == _synonyms_plainly(html, rules), text
+
+
+def search_root():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[2]
