@@ -82,6 +82,28 @@ def test_search_closes_with_escape(open_page, site_server):
     _record("keyboard", True)
 
 
+def test_escape_pressed_before_the_search_script_arrives_keeps_the_search_closed(open_page, site_server):
+    """On a slow connection the reader may type and press Escape before search.js (loaded
+    on first use) has arrived: when it does arrive, the search must stay closed."""
+    page = open_page(TEMPLATE_PAGES["chapter"])
+    held = []
+    page.route("**/assets/javascripts/search.js", lambda route: held.append(route))
+    assert tab_to(page, "el => el.matches('[data-search-input]')")
+    page.keyboard.type("neglect")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(100)
+    assert held, "search.js was not asked for when the search box had focus"
+    held[0].continue_()
+    page.wait_for_function("() => window.procedures.searchReady === true")
+    page.wait_for_timeout(500)  # what search.js would do on arrival (open, search) has had time
+    assert page.evaluate("() => !document.querySelector('[data-md-toggle=search]').checked"), \
+        "the search opened after Escape"
+    assert page.locator(".md-search-result__item").count() == 0
+    # typing again opens it as usual
+    page.keyboard.type(" ")
+    page.wait_for_function("() => document.querySelector('[data-md-toggle=search]').checked")
+
+
 def test_phone_width_menu_opens_with_the_keyboard_and_every_stop_is_visible(open_page, site_server):
     page = open_page(TEMPLATE_PAGES["chapter"], width=320, height=640, reduced_motion="reduce")
     page.evaluate(_SNAPSHOT)

@@ -36,23 +36,32 @@
   var loading = null;
   var vocabulary = null;
   var exactKeys = null;
+  var filtersLoaded = null;  // Pagefind's filter index (the counts by type), loading or loaded
+  var filtersDone = false;
   function pagefind() {
     if (!loading) {
       var root = siteRoot();
+      // what search-boot.js asked for already, while this file was on its way (once)
+      var early = window.procedures.searchEarly || {};
+      window.procedures.searchEarly = null;
       // the words of titles, headings, keywords and the glossary (procedures/search/),
       // for correcting a misspelt word, and the codes, titles and acronyms a result can
       // be promoted for (exact matches, below); search works without them
-      var words = fetch(new URL("search/words.json", root).href).then(function (r) {
+      var words = (early.words || fetch(new URL("search/words.json", root).href)).then(function (r) {
         return r.ok ? r.json() : {};
       }).then(null, function () { return {}; });
       vocabulary = words.then(function (d) { return new Set(d.words || []); });
       exactKeys = words.then(function (d) { return d.exact ? new Set(d.exact) : null; });
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      var script = early.pagefind ? early.pagefind.then(null, function () {
+        return import(new URL("pagefind/pagefind.js", root).href);
+      }) : import(new URL("pagefind/pagefind.js", root).href);
+      loading = script.then(function (pf) {
         return pf.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING }).then(function () {
           pf.init();
           // the content-type counts come with each search only once the (small) filter
-          // index is loaded: load it now, alongside the rest, before the first search
-          return pf.filters().then(function () { return pf; }, function () { return pf; });
+          // index is loaded: it loads now, and the first search waits for it (search())
+          filtersLoaded = pf.filters().then(function () { filtersDone = true; }, function () { filtersDone = true; });
+          return pf;
         });
       });
       loading.catch(function () { loading = null; }); // let a later attempt retry
@@ -109,7 +118,12 @@
   function search(term, type, asTyped) {
     return pagefind().then(function (pf) {
       var opts = type ? { filters: { type: type } } : {};
-      return Promise.all([pf.search(term, opts), asTyped ? term : corrected(term)]).then(function (got) {
+      // the first search: the index chunks it needs load while the filter index does
+      var ready = filtersDone ? Promise.resolve() :
+        Promise.all([filtersLoaded, pf.preload(term, opts).then(null, function () {})]);
+      return ready.then(function () {
+        return Promise.all([pf.search(term, opts), asTyped ? term : corrected(term)]);
+      }).then(function (got) {
         var typed = got[0], fixed = got[1];
         if (fixed === term) return typed;
         // a word that is not in the site's vocabulary, one or two letters from one that is:
@@ -490,8 +504,11 @@
     }, true);
 
     // loaded on demand (search-boot.js): the reader may already be in the box, have opened
-    // the search, or have typed while this file was on its way
-    if (document.activeElement === input) {
+    // the search, or have typed while this file was on its way (and then pressed Escape:
+    // the search stays closed until the reader types again)
+    if (window.procedures.searchDismissed) {
+      // nothing to do: focus stays where it is, the search closed
+    } else if (document.activeElement === input) {
       open();
       if (input.value) searcher.run(input.value);
     } else if (toggle.checked) {
@@ -539,6 +556,7 @@
   }
 
   function start() {
+    window.procedures.searchReady = true;
     initHeader();
     initPage();
   }
