@@ -2,8 +2,9 @@
    the version, the files to keep and the folders never to keep).
 
    Install: keep the core files (home, contents, contacts, thresholds and briefings
-   indexes, styles and scripts). Then, once active, keep every other listed page one by
-   one, and record when the copy was completed ("meta", read by assets/javascripts/offline.js).
+   indexes, styles and scripts). Then, when a page asks ("fill": offline.js does, unless
+   the device asks to save data), keep every other listed page one by one, and record when
+   the copy was completed ("meta", read by assets/javascripts/offline.js).
    Pages: from the network when there is one (and the kept copy is brought up to date),
    from the copy when not. Styles, scripts and images: from the copy. The search index is
    kept as it is used. Nothing outside the list is ever kept: not drafts, not editor or
@@ -57,10 +58,10 @@ self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (keys) {
     return Promise.all(keys.filter(function (k) { return /^[a-z]+-offline-/.test(k) && k !== CACHE; })
       .map(function (k) { return caches.delete(k); }));
-  }).then(function () { return self.clients.claim(); }).then(fill));
+  }).then(function () { return self.clients.claim(); }));
 });
 
-// a page asks for the copy to be completed (e.g. the first fill was cut short)
+// a page asks for the rest of the copy (after install, or to finish one cut short)
 self.addEventListener("message", function (event) {
   if (event.data === "fill") event.waitUntil(fill());
 });

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlparse
 
 import pytest
 
@@ -74,3 +75,42 @@ def test_a_chapter_not_yet_visited_opens_offline_and_says_how_old_the_copy_is(br
     finally:
         context.set_offline(False)
         context.close()
+
+
+def test_the_copy_waits_for_the_page_and_a_device_saving_data_keeps_only_the_core(browser, site_server):
+    """The service worker is registered only after the page has loaded and had a moment (so
+    the copy does not compete with a search typed at once); a device that asks to save data
+    gets the core pages, not the whole manual, and the page says so."""
+    context = browser.new_context(service_workers="allow")
+    RequestGuard(context)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        page.goto(site_server, wait_until="load")
+        assert page.evaluate("navigator.connection.saveData") is True
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+        page.wait_for_function(
+            "s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS, timeout=30000)
+        status = page.locator(STATUS).inner_text()
+        assert status.startswith("Offline copy of the main pages saved") and "save data" in status, status
+        page.wait_for_timeout(2000)  # time for a fill, had one been asked for
+        kept = page.evaluate("""async () => {
+            const keys = [];
+            for (const name of await caches.keys()) {
+                for (const req of await (await caches.open(name)).keys()) keys.push(new URL(req.url).pathname);
+            }
+            return keys;
+        }""")
+        root = urlparse(site_server).path  # the site's root path, "/" or "/sub/"
+        core, rest = listed_parts(page, site_server)
+        assert root + "manual/" in kept and root + "manual/" in [root + u for u in core], kept
+        assert not set(kept) & {root + u for u in rest}, "the rest of the manual was fetched"
+    finally:
+        context.close()
+
+
+def listed_parts(page, site_server) -> tuple[list[str], list[str]]:
+    source = page.evaluate("u => fetch(u).then(r => r.text())", site_server + offline.SW_FILE)
+    data = json.loads(re.search(r"self\.OFFLINE = (.*?);\n", source).group(1))
+    return data["core"], data["rest"]
