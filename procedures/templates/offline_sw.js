@@ -37,12 +37,27 @@ self.addEventListener("install", function (event) {
   }).then(function () { return self.skipWaiting(); }));
 });
 
+// One fill at a time: every page asks for one (offline.js), and pages read in quick
+// succession would otherwise each start their own and fetch the same pages again.
+var filling = null;
+// A search asks the fill to stand aside ("pause"): the next page is fetched only once no
+// search has asked for PAUSE_MS, so the copy never competes with a reader's search.
+var PAUSE_MS = 5000;
+var pausedUntil = 0;
+
+function wait(ms) {
+  return new Promise(function (resolve) { setTimeout(resolve, ms); });
+}
+
 function fill() {
-  return caches.open(CACHE).then(function (cache) {
+  if (filling) return filling;
+  filling = caches.open(CACHE).then(function (cache) {
     var urls = self.OFFLINE.rest.map(function (u) { return new URL(u, scope).href; });
     var i = 0;
     function next() {
       if (i >= urls.length) return writeMeta(cache, true);
+      var left = pausedUntil - Date.now();
+      if (left > 0) return wait(left).then(next);
       var url = urls[i++];
       return cache.match(url).then(function (hit) {
         return hit || fetch(url, { credentials: "same-origin" }).then(function (res) {
@@ -52,6 +67,8 @@ function fill() {
     }
     return next();
   });
+  filling.then(function () { filling = null; }, function () { filling = null; });
+  return filling;
 }
 
 self.addEventListener("activate", function (event) {
@@ -63,6 +80,7 @@ self.addEventListener("activate", function (event) {
 
 // a page asks for the rest of the copy (after install, or to finish one cut short)
 self.addEventListener("message", function (event) {
+  if (event.data === "pause") pausedUntil = Date.now() + PAUSE_MS;
   if (event.data === "fill") event.waitUntil(fill());
 });
 

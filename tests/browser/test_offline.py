@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -114,3 +115,63 @@ def listed_parts(page, site_server) -> tuple[list[str], list[str]]:
     source = page.evaluate("u => fetch(u).then(r => r.text())", site_server + offline.SW_FILE)
     data = json.loads(re.search(r"self\.OFFLINE = (.*?);\n", source).group(1))
     return data["core"], data["rest"]
+
+
+def _worker_requests(context) -> list[tuple[float, str]]:
+    """What the service worker itself fetches (the copy being filled), with the time."""
+    seen: list[tuple[float, str]] = []
+    context.on("request", lambda r: seen.append((time.monotonic(), urlparse(r.url).path)) if r.service_worker else None)
+    return seen
+
+
+_COMPLETE = ("s => { const el = document.querySelector(s); return el && !el.hidden && /saved .*\\.$/.test(el.textContent)"
+             " && !/still being saved|main pages/.test(el.textContent); }")
+
+
+def test_the_copy_is_filled_once_however_often_pages_ask(browser, site_server):
+    context = browser.new_context(service_workers="allow")
+    RequestGuard(context)
+    seen = _worker_requests(context)
+    try:
+        page = context.new_page()
+        page.goto(site_server, wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
+        # as if three more pages had been opened while the first fill runs
+        page.evaluate("() => { for (let i = 0; i < 3; i++) navigator.serviceWorker.controller.postMessage('fill'); }")
+        page.wait_for_function(_COMPLETE, arg=STATUS, timeout=60000)
+        root = urlparse(site_server).path
+        _core, rest = listed_parts(page, site_server)
+        fetched = [p for _t, p in seen if p in {root + u for u in rest}]
+        assert fetched, "the copy was not filled by the service worker"
+        twice = sorted({p for p in fetched if fetched.count(p) > 1})
+        assert not twice, f"fetched more than once: {twice[:5]}"
+    finally:
+        context.close()
+
+
+def test_a_search_makes_the_copy_stand_aside(browser, site_server):
+    """A reader's search asks the service worker to pause filling the copy for 5 s."""
+    context = browser.new_context(service_workers="allow")
+    RequestGuard(context)
+    seen = _worker_requests(context)
+    try:
+        page = context.new_page()
+        # a device saving data: the page does not ask for the fill itself, so this test does
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+        page.goto(site_server, wait_until="load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
+        root = urlparse(site_server).path
+        _core, rest = listed_parts(page, site_server)
+        rest_paths = {root + u for u in rest}
+        page.locator("[data-search-input]").first.focus()  # loading the search asks for the pause
+        page.wait_for_timeout(200)
+        asked = time.monotonic()
+        page.evaluate("() => navigator.serviceWorker.controller.postMessage('fill')")
+        page.wait_for_timeout(3000)
+        early = [p for t, p in seen if p in rest_paths and t < asked + 3]
+        assert not early, f"the copy was filled during a search: {early[:5]}"
+        page.wait_for_function(_COMPLETE, arg=STATUS, timeout=60000)
+        assert [p for _t, p in seen if p in rest_paths], "the copy was not filled after the pause"
+    finally:
+        context.close()

@@ -10,7 +10,15 @@
 
   var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
 
+  // the offline copy (offline.js, sw.js) stands aside while the reader searches
+  function pauseOfflineCopy() {
+    var sw = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (sw) sw.postMessage("pause");
+  }
+  window.procedures.pauseOfflineCopy = pauseOfflineCopy;
+
   function load() {
+    pauseOfflineCopy();
     if (requested) return;
     requested = true;
     var root = siteRoot();

@@ -315,6 +315,7 @@
     // screen, and keyboard focus on them, instead of redrawing them
     if (key === this.shownKey && o.list.childNodes.length) return Promise.resolve();
     if (!o.list.childNodes.length) o.status.textContent = "Searching\u2026";
+    if (window.procedures.pauseOfflineCopy) window.procedures.pauseOfflineCopy();
     return search(term, this.type, this.asTypedTerm === term).then(function (response) {
       var asked = response.correctedTo || term;
       return (exactKeys || Promise.resolve(null)).then(function (keys) {
