@@ -26,6 +26,17 @@ def listed(built_site) -> list[str]:
     return data["core"] + data["rest"]
 
 
+def kept_paths(page) -> list[str]:
+    """The paths of everything in the page's caches (the offline copy)."""
+    return page.evaluate("""async () => {
+        const keys = [];
+        for (const name of await caches.keys()) {
+            for (const req of await (await caches.open(name)).keys()) keys.push(new URL(req.url).pathname);
+        }
+        return keys;
+    }""")
+
+
 def test_the_offline_list_keeps_the_manual_thresholds_contacts_and_briefings_and_nothing_for_staff(built_site):
     urls = listed(built_site)
     for must in ("./", "manual/", "manual/neglect/", "manual/local-contacts/", "thresholds/", "thresholds/finder/",
@@ -61,13 +72,7 @@ def test_a_chapter_not_yet_visited_opens_offline_and_says_how_old_the_copy_is(br
         assert status.startswith("You are offline") and "saved" in status, status
         page.goto(site_server + "thresholds/finder/", wait_until="load")
         assert page.locator("h1").first.is_visible()
-        kept = page.evaluate("""async () => {
-            const keys = [];
-            for (const name of await caches.keys()) {
-                for (const req of await (await caches.open(name)).keys()) keys.push(new URL(req.url).pathname);
-            }
-            return keys;
-        }""")
+        kept = kept_paths(page)
         assert any(k.endswith("/manual/neglect/") for k in kept)
         assert not [k for k in kept if "/editors/" in k or "/developers/" in k], kept
         # an editor page is not in the copy: offline, the browser cannot open it
@@ -96,13 +101,7 @@ def test_the_copy_waits_for_the_page_and_a_device_saving_data_keeps_only_the_cor
         status = page.locator(STATUS).inner_text()
         assert status.startswith("Offline copy of the main pages saved") and "save data" in status, status
         page.wait_for_timeout(2000)  # time for a fill, had one been asked for
-        kept = page.evaluate("""async () => {
-            const keys = [];
-            for (const name of await caches.keys()) {
-                for (const req of await (await caches.open(name)).keys()) keys.push(new URL(req.url).pathname);
-            }
-            return keys;
-        }""")
+        kept = kept_paths(page)
         root = urlparse(site_server).path  # the site's root path, "/" or "/sub/"
         core, rest = listed_parts(page, site_server)
         assert root + "manual/" in kept and root + "manual/" in [root + u for u in core], kept
@@ -171,7 +170,10 @@ def test_a_search_makes_the_copy_stand_aside(browser, site_server):
         page.wait_for_timeout(3000)
         early = [p for t, p in seen if p in rest_paths and t < asked + 3]
         assert not early, f"the copy was filled during a search: {early[:5]}"
-        page.wait_for_function(_COMPLETE, arg=STATUS, timeout=60000)
+        for _ in range(60):  # the pause (5 s) over, the fill goes on
+            if [p for _t, p in seen if p in rest_paths]:
+                break
+            page.wait_for_timeout(250)
         assert [p for _t, p in seen if p in rest_paths], "the copy was not filled after the pause"
     finally:
         context.close()
