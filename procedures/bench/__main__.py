@@ -392,8 +392,7 @@ def report(res: dict) -> str:
     lines = [f"{n} synthetic chapters of ~{res.get('words', 3000):,} words plus the real manual ({res['real_chapters']} chapters); "
              f"page {res['page']}; medians of {len(b['ours']['cold']['walls'])} interleaved runs", "",
              headline(res), ""]
-    if res.get("busy"):
-        lines[2:2] = ["WARNING: the machine was busy during this run: these timings are not results.", ""]
+    lines[2:2] = other_work_lines(res)
     lines += _table(("Measure", "Stock Material", "Stock + prune", "This site", "÷ stock + prune", "÷ stock"), rows)
 
     rows2: list[tuple[str, ...]] = []
@@ -465,6 +464,27 @@ def busy() -> bool:
     return os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1)
 
 
+def record_other_work(res: dict, other: measure.OtherWork) -> None:
+    """Whether other work shared the machine during a run (``res["busy"]``): the CPU time
+    the machine spent beyond this benchmark's own, where the kernel says; the load average
+    (which the benchmark's own builds raise) only where it does not."""
+    cores = other.cores()
+    res["other_cores"] = None if cores is None else round(cores, 3)
+    res["busy"] = busy() if cores is None else cores > measure.OtherWork.LIMIT
+
+
+def other_work_lines(res: dict) -> list[str]:
+    cores = res.get("other_cores")
+    if res.get("busy"):
+        what = (f"other work used {cores:.2f} cores on average" if cores is not None
+                else "the machine was busy (load average above half its cores)")
+        return [f"WARNING: {what} during this run: these timings are not results.", ""]
+    if cores is not None:
+        return [f"Other work on the machine during this run: {cores:.2f} cores on average "
+                f"(up to {measure.OtherWork.LIMIT} counts as quiet).", ""]
+    return []
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m procedures.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--chapters", type=int, nargs="+", default=[400, 1000], help="manual sizes to measure (default: 400 1000)")
@@ -518,12 +538,13 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for n in args.chapters:
                 started = time.perf_counter()
+                other = measure.OtherWork()
                 res = bench_size(n, args, work, browser, lighthouse_cmd)
                 res["query"] = args.query
                 if lh_note:
                     res["lighthouse_note"] = lh_note
                 res["bench_seconds"] = round(time.perf_counter() - started)
-                res["busy"] = busy()
+                record_other_work(res, other)
                 results.append(res)
                 print("\n" + report(res) + "\n", flush=True)
             if len(results) > 1:

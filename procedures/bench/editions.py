@@ -50,7 +50,19 @@ from pathlib import Path
 
 from ..core.dates import add_months, epoch_for, month_year, pinned_today
 from . import measure, synth
-from .__main__ import _mb, _s, _table, busy, clone_project, machine, macro_names, median, step_times
+from .__main__ import (
+    _mb,
+    _s,
+    _table,
+    busy,
+    clone_project,
+    machine,
+    macro_names,
+    median,
+    other_work_lines,
+    record_other_work,
+    step_times,
+)
 
 COLUMNS = ("off", "on")
 LABELS = {"off": "Editions off", "on": "Editions on"}
@@ -279,8 +291,7 @@ def report(res: dict) -> str:
              f"{len(cuts)} editions ({', '.join(c['tag'] for c in cuts)}), "
              f"{', '.join(str(len(c['changed'])) for c in cuts[1:]) or 'no'} chapters changed between them; "
              f"medians of {len(b['on']['cold']['walls'])} interleaved runs", "", headline(res), ""]
-    if res.get("busy"):
-        lines[2:2] = ["WARNING: the machine was busy during this run: these timings are not results.", ""]
+    lines[2:2] = other_work_lines(res)
     return "\n".join(lines + _table(("Measure", LABELS["off"], LABELS["on"], "Editions add"), rows))
 
 
@@ -340,9 +351,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="procedures-bench-editions-"))
     try:
         started = time.perf_counter()
+        other = measure.OtherWork()
         res = bench(args.chapters, args.editions, args, work)
         res["bench_seconds"] = round(time.perf_counter() - started)
-        res["busy"] = busy()
+        record_other_work(res, other)
         print("\n" + report(res) + "\n", flush=True)
     finally:
         if args.keep:

@@ -73,6 +73,72 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
+def _descendants(pid: int) -> list[int]:
+    out, stack, seen = [], _children(pid), {pid}
+    while stack:
+        p = stack.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        out.append(p)
+        stack += _children(p)
+    return out
+
+
+def machine_cpu_seconds(stat_text: str | None = None) -> float | None:
+    """CPU time the whole machine has spent working since it started (every core: user,
+    nice, system, interrupts, steal; not idle or waiting for the disk), or None where the
+    kernel does not say (/proc/stat)."""
+    try:
+        text = stat_text if stat_text is not None else Path("/proc/stat").read_text(encoding="ascii")
+    except OSError:
+        return None
+    first = text.split("\n", 1)[0].split()
+    if not first or first[0] != "cpu":
+        return None
+    f = [int(x) for x in first[1:]]
+    worked = f[0] + f[1] + f[2] + sum(f[5:8])
+    return worked / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of this process and everything it started: its own, its finished children's
+    (the builds), and its live descendants' with their own finished children (Playwright's
+    driver, Chromium and its renderers)."""
+    t = os.times()
+    total = t.user + t.system + t.children_user + t.children_system
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in _descendants(os.getpid()):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
+    return total
+
+
+class OtherWork:
+    """Whether anything else used the machine while the benchmark ran: the machine's CPU
+    time over the period, less this process tree's. (The load average cannot say: the
+    benchmark's own builds raise it.)"""
+
+    LIMIT = 0.25  # cores, on average over the period: above this, the timings are not results
+
+    def __init__(self):
+        self.start = (time.perf_counter(), machine_cpu_seconds(), own_cpu_seconds())
+
+    def cores(self) -> float | None:
+        """Cores used on average by other work since this object was made (None: unknown)."""
+        wall0, machine0, own0 = self.start
+        machine1 = machine_cpu_seconds()
+        if machine0 is None or machine1 is None:
+            return None
+        wall = time.perf_counter() - wall0
+        if wall <= 0:
+            return 0.0
+        return max(0.0, ((machine1 - machine0) - (own_cpu_seconds() - own0)) / wall)
+
+
 @dataclass
 class Run:
     wall: float  # seconds
