@@ -8,7 +8,9 @@ Only YAML's safe subset is ever constructed.
 
 from __future__ import annotations
 
+import pickle
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,8 +118,28 @@ def _trailing_space_key(text: str) -> int | None:
     return None
 
 
+# The preview (procedures serve) reads every page's front matter again on each save: a
+# text read before is not parsed again. Callers get their own copy (they may change it),
+# unpickled: several times quicker than parsing again, or than copy.deepcopy.
+_PARSED: OrderedDict[tuple[str, str, int], bytes] = OrderedDict()
+_PARSED_MAX = 4096
+
+
 def load_text(text: str, file: str, offset: int = 0) -> tuple[Any, Lines]:
     """Parse ``text``; return (data, lines). Raises YamlSyntaxError with a friendly message."""
+    key = (text, file, offset)
+    hit = _PARSED.get(key)
+    if hit is None:
+        parsed = _parse(text, file, offset)
+        _PARSED[key] = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(_PARSED) > _PARSED_MAX:
+            _PARSED.popitem(last=False)
+        return parsed
+    _PARSED.move_to_end(key)
+    return pickle.loads(hit)  # noqa: S301 - bytes this process pickled itself, never read from outside
+
+
+def _parse(text: str, file: str, offset: int) -> tuple[Any, Lines]:
     lines = Lines(file=file, offset=offset)
     for i, raw in enumerate(text.splitlines(), 1):
         if re.search(r"(^|:\s|-\s)[\u2018\u201c]", raw):

@@ -17,6 +17,7 @@ images or other embedded resources from another host.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -174,6 +175,13 @@ def prose_lines(body: str) -> list[str]:
 
 def problems_in(body: str) -> list[tuple[int, str]]:
     """(1-based line in ``body``, message) for everything the policy refuses."""
+    return list(_problems_in(body))
+
+
+# The preview (procedures serve) checks every page again on each save: a page whose text
+# has not changed is not read again. The answer depends on the text alone.
+@functools.lru_cache(maxsize=4096)
+def _problems_in(body: str) -> tuple[tuple[int, str], ...]:
     lines = prose_lines(body)
     finder = _Finder()
     finder.feed("\n".join(lines))
@@ -194,7 +202,7 @@ def problems_in(body: str) -> list[tuple[int, str]]:
                 problem = attribute_problem("*", name, value.strip("\"'"))
                 if problem:
                     found.append((n, "{: … }: " + problem))
-    return sorted(set(found))
+    return tuple(sorted(set(found)))
 
 
 def check_page(site: Site, page: PageSource) -> None:
