@@ -177,10 +177,11 @@ def _remember_unreadable_id(site: Site, front_matter: str) -> None:
 
 
 def _check_macro_syntax(site: Site, page: PageSource) -> None:
+    if page.meta.get("render_macros") or not MACRO_OPEN.search(page.body):
+        return  # the usual case, decided without going through the page line by line
     rel = site.rel(page.path)
-    renders = bool(page.meta.get("render_macros"))
     for offset, line in enumerate(page.body.splitlines()):
-        if MACRO_OPEN.search(line) and not renders:
+        if MACRO_OPEN.search(line):
             site.report.error(
                 rel,
                 page.body_line + offset,
