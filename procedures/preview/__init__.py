@@ -236,7 +236,7 @@ def _index(site_dir: Path) -> None:
             return
         shutil.rmtree(work, ignore_errors=True)
         try:
-            run_pagefind(site_dir, work)  # written beside the preview, then swapped in
+            run_pagefind(site_dir, work, background=True)  # beside the preview, then swapped in
         except SearchIndexError as exc:
             index_log.info(f"Preview search index not built this time: {exc}")
             return

@@ -342,14 +342,20 @@ def _finish(returncode: int, output: str, bundle: Path) -> int:
     return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
 
 
-def run_pagefind(site_dir: Path, output: Path | None = None) -> int:
+def run_pagefind(site_dir: Path, output: Path | None = None, background: bool = False) -> int:
     """Index ``site_dir`` with the Pagefind CLI into ``output`` (default: ``site_dir``/pagefind);
     return the number of pages indexed.
 
     The CLI is used rather than Pagefind's Python service: it indexes the folder in one
-    process on every core, which is what makes indexing fast."""
+    process on every core, which is what makes indexing fast. ``background`` (the preview's
+    index after each save): at low priority, where the system has ``nice``, so that it
+    never slows down the next save's rebuild."""
     bundle = Path(output) if output else site_dir / BUNDLE_DIR
-    res = subprocess.run(_command(site_dir, bundle), capture_output=True, text=True)
+    cmd = _command(site_dir, bundle)
+    nice = shutil.which("nice") if background else None
+    if nice:
+        cmd = [nice, "-n", "10", *cmd]
+    res = subprocess.run(cmd, capture_output=True, text=True)
     return _finish(res.returncode, res.stderr or res.stdout, bundle)
 
 
