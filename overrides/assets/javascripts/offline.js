@@ -7,6 +7,13 @@
   var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
   var root = siteRoot();
 
+  // A search asks the worker to stop filling the copy for a few seconds (sw.js: "pause"),
+  // so that the copy never competes with it (search-boot.js and search.js call this).
+  window.procedures.pauseOfflineCopy = function () {
+    var sw = navigator.serviceWorker.controller;
+    if (sw) sw.postMessage("pause");
+  };
+
   function when(iso) {
     var d = new Date(iso);
     return d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }) + " at " +

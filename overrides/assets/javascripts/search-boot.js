@@ -10,12 +10,10 @@
 
   var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
 
-  // the offline copy (offline.js, sw.js) stands aside while the reader searches
+  // the offline copy (offline.js) stands aside while the reader searches
   function pauseOfflineCopy() {
-    var sw = navigator.serviceWorker && navigator.serviceWorker.controller;
-    if (sw) sw.postMessage("pause");
+    if (window.procedures.pauseOfflineCopy) window.procedures.pauseOfflineCopy();
   }
-  window.procedures.pauseOfflineCopy = pauseOfflineCopy;
 
   function load() {
     pauseOfflineCopy();
