@@ -37,6 +37,16 @@ def kept_paths(page) -> list[str]:
     }""")
 
 
+@pytest.fixture
+def context(browser):
+    """A browser context with service workers on and requests to other hosts refused."""
+    ctx = browser.new_context(service_workers="allow")
+    RequestGuard(ctx)
+    yield ctx
+    ctx.set_offline(False)
+    ctx.close()
+
+
 def test_the_offline_list_keeps_the_manual_thresholds_contacts_and_briefings_and_nothing_for_staff(built_site):
     urls = listed(built_site)
     for must in ("./", "manual/", "manual/neglect/", "manual/local-contacts/", "thresholds/", "thresholds/finder/",
@@ -50,64 +60,53 @@ def test_the_offline_list_keeps_the_manual_thresholds_contacts_and_briefings_and
     assert '<link rel="manifest" href="manifest.webmanifest">' in home
 
 
-def test_a_chapter_not_yet_visited_opens_offline_and_says_how_old_the_copy_is(browser, site_server):
-    context = browser.new_context(service_workers="allow")
-    RequestGuard(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server, wait_until="load")
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready",
-                               timeout=20000)
-        # the copy is complete when the page says "saved <date>." (not "still being saved")
-        page.wait_for_function(
-            "s => { const el = document.querySelector(s); return el && !el.hidden && /saved .*\\.$/.test(el.textContent)"
-            " && !/still being saved/.test(el.textContent); }", arg=STATUS, timeout=60000)
-        saved = page.locator(STATUS).inner_text()
-        assert re.search(r"saved \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.$", saved), saved
-        context.set_offline(True)
-        page.goto(site_server + "manual/private-fostering/", wait_until="load")  # never opened online
-        assert "Private Fostering" in page.locator("h1").first.inner_text()
-        page.wait_for_function("s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS)
-        status = page.locator(STATUS).inner_text()
-        assert status.startswith("You are offline") and "saved" in status, status
-        page.goto(site_server + "thresholds/finder/", wait_until="load")
-        assert page.locator("h1").first.is_visible()
-        kept = kept_paths(page)
-        assert any(k.endswith("/manual/neglect/") for k in kept)
-        assert not [k for k in kept if "/editors/" in k or "/developers/" in k], kept
-        # an editor page is not in the copy: offline, the browser cannot open it
-        with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
-            page.goto(site_server + "editors/", wait_until="load")
-    finally:
-        context.set_offline(False)
-        context.close()
+def test_a_chapter_not_yet_visited_opens_offline_and_says_how_old_the_copy_is(context, site_server):
+    page = context.new_page()
+    page.goto(site_server, wait_until="load")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready",
+                           timeout=20000)
+    # the copy is complete when the page says "saved <date>." (not "still being saved")
+    page.wait_for_function(
+        "s => { const el = document.querySelector(s); return el && !el.hidden && /saved .*\\.$/.test(el.textContent)"
+        " && !/still being saved/.test(el.textContent); }", arg=STATUS, timeout=60000)
+    saved = page.locator(STATUS).inner_text()
+    assert re.search(r"saved \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d\.$", saved), saved
+    context.set_offline(True)
+    page.goto(site_server + "manual/private-fostering/", wait_until="load")  # never opened online
+    assert "Private Fostering" in page.locator("h1").first.inner_text()
+    page.wait_for_function("s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS)
+    status = page.locator(STATUS).inner_text()
+    assert status.startswith("You are offline") and "saved" in status, status
+    page.goto(site_server + "thresholds/finder/", wait_until="load")
+    assert page.locator("h1").first.is_visible()
+    kept = kept_paths(page)
+    assert any(k.endswith("/manual/neglect/") for k in kept)
+    assert not [k for k in kept if "/editors/" in k or "/developers/" in k], kept
+    # an editor page is not in the copy: offline, the browser cannot open it
+    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
+        page.goto(site_server + "editors/", wait_until="load")
 
 
-def test_the_copy_waits_for_the_page_and_a_device_saving_data_keeps_only_the_core(browser, site_server):
+def test_the_copy_waits_for_the_page_and_a_device_saving_data_keeps_only_the_core(context, site_server):
     """The service worker is registered only after the page has loaded and had a moment (so
     the copy does not compete with a search typed at once); a device that asks to save data
     gets the core pages, not the whole manual, and the page says so."""
-    context = browser.new_context(service_workers="allow")
-    RequestGuard(context)
-    try:
-        page = context.new_page()
-        cdp = context.new_cdp_session(page)
-        cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
-        page.goto(site_server, wait_until="load")
-        assert page.evaluate("navigator.connection.saveData") is True
-        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
-        page.wait_for_function(
-            "s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS, timeout=30000)
-        status = page.locator(STATUS).inner_text()
-        assert status.startswith("Offline copy of the main pages saved") and "save data" in status, status
-        page.wait_for_timeout(2000)  # time for a fill, had one been asked for
-        kept = kept_paths(page)
-        root = urlparse(site_server).path  # the site's root path, "/" or "/sub/"
-        core, rest = listed_parts(page, site_server)
-        assert root + "manual/" in kept and root + "manual/" in [root + u for u in core], kept
-        assert not set(kept) & {root + u for u in rest}, "the rest of the manual was fetched"
-    finally:
-        context.close()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.goto(site_server, wait_until="load")
+    assert page.evaluate("navigator.connection.saveData") is True
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r)") is False
+    page.wait_for_function(
+        "s => { const el = document.querySelector(s); return el && !el.hidden; }", arg=STATUS, timeout=30000)
+    status = page.locator(STATUS).inner_text()
+    assert status.startswith("Offline copy of the main pages saved") and "save data" in status, status
+    page.wait_for_timeout(2000)  # time for a fill, had one been asked for
+    kept = kept_paths(page)
+    root = urlparse(site_server).path  # the site's root path, "/" or "/sub/"
+    core, rest = listed_parts(page, site_server)
+    assert root + "manual/" in kept and root + "manual/" in [root + u for u in core], kept
+    assert not set(kept) & {root + u for u in rest}, "the rest of the manual was fetched"
 
 
 def listed_parts(page, site_server) -> tuple[list[str], list[str]]:
@@ -127,53 +126,43 @@ _COMPLETE = ("s => { const el = document.querySelector(s); return el && !el.hidd
              " && !/still being saved|main pages/.test(el.textContent); }")
 
 
-def test_the_copy_is_filled_once_however_often_pages_ask(browser, site_server):
-    context = browser.new_context(service_workers="allow")
-    RequestGuard(context)
+def test_the_copy_is_filled_once_however_often_pages_ask(context, site_server):
     seen = _worker_requests(context)
-    try:
-        page = context.new_page()
-        page.goto(site_server, wait_until="load")
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
-        # as if three more pages had been opened while the first fill runs
-        page.evaluate("() => { for (let i = 0; i < 3; i++) navigator.serviceWorker.controller.postMessage('fill'); }")
-        page.wait_for_function(_COMPLETE, arg=STATUS, timeout=60000)
-        root = urlparse(site_server).path
-        _core, rest = listed_parts(page, site_server)
-        fetched = [p for _t, p in seen if p in {root + u for u in rest}]
-        assert fetched, "the copy was not filled by the service worker"
-        twice = sorted({p for p in fetched if fetched.count(p) > 1})
-        assert not twice, f"fetched more than once: {twice[:5]}"
-    finally:
-        context.close()
+    page = context.new_page()
+    page.goto(site_server, wait_until="load")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
+    # as if three more pages had been opened while the first fill runs
+    page.evaluate("() => { for (let i = 0; i < 3; i++) navigator.serviceWorker.controller.postMessage('fill'); }")
+    page.wait_for_function(_COMPLETE, arg=STATUS, timeout=60000)
+    root = urlparse(site_server).path
+    _core, rest = listed_parts(page, site_server)
+    fetched = [p for _t, p in seen if p in {root + u for u in rest}]
+    assert fetched, "the copy was not filled by the service worker"
+    twice = sorted({p for p in fetched if fetched.count(p) > 1})
+    assert not twice, f"fetched more than once: {twice[:5]}"
 
 
-def test_a_search_makes_the_copy_stand_aside(browser, site_server):
+def test_a_search_makes_the_copy_stand_aside(context, site_server):
     """A reader's search asks the service worker to pause filling the copy for 5 s."""
-    context = browser.new_context(service_workers="allow")
-    RequestGuard(context)
     seen = _worker_requests(context)
-    try:
-        page = context.new_page()
-        # a device saving data: the page does not ask for the fill itself, so this test does
-        cdp = context.new_cdp_session(page)
-        cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
-        page.goto(site_server, wait_until="load")
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
-        root = urlparse(site_server).path
-        _core, rest = listed_parts(page, site_server)
-        rest_paths = {root + u for u in rest}
-        page.locator("[data-search-input]").first.focus()  # loading the search asks for the pause
-        page.wait_for_timeout(200)
-        asked = time.monotonic()
-        page.evaluate("() => navigator.serviceWorker.controller.postMessage('fill')")
-        page.wait_for_timeout(3000)
-        early = [p for t, p in seen if p in rest_paths and t < asked + 3]
-        assert not early, f"the copy was filled during a search: {early[:5]}"
-        for _ in range(60):  # the pause (5 s) over, the fill goes on
-            if [p for _t, p in seen if p in rest_paths]:
-                break
-            page.wait_for_timeout(250)
-        assert [p for _t, p in seen if p in rest_paths], "the copy was not filled after the pause"
-    finally:
-        context.close()
+    page = context.new_page()
+    # a device saving data: the page does not ask for the fill itself, so this test does
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.goto(site_server, wait_until="load")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=30000)
+    root = urlparse(site_server).path
+    _core, rest = listed_parts(page, site_server)
+    rest_paths = {root + u for u in rest}
+    page.locator("[data-search-input]").first.focus()  # loading the search asks for the pause
+    page.wait_for_timeout(200)
+    asked = time.monotonic()
+    page.evaluate("() => navigator.serviceWorker.controller.postMessage('fill')")
+    page.wait_for_timeout(3000)
+    early = [p for t, p in seen if p in rest_paths and t < asked + 3]
+    assert not early, f"the copy was filled during a search: {early[:5]}"
+    for _ in range(60):  # the pause (5 s) over, the fill goes on
+        if [p for _t, p in seen if p in rest_paths]:
+            break
+        page.wait_for_timeout(250)
+    assert [p for _t, p in seen if p in rest_paths], "the copy was not filled after the pause"
