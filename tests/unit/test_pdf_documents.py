@@ -47,12 +47,18 @@ class _Printer:
         return out
 
 
-@pytest.fixture
-def setup(tmp_path, monkeypatch):
+def _project(tmp_path, monkeypatch, mkdocs_yml: str) -> tuple[Path, Path]:
+    """A project folder with its mkdocs.yml and an empty built-site folder, on a fixed day."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(date(2026, 11, 26)))
     root, site_dir = tmp_path / "project", tmp_path / "site"
     root.mkdir()
-    (root / "mkdocs.yml").write_text("site_name: Test\nsite_url: https://example.org/\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return root, site_dir
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    root, site_dir = _project(tmp_path, monkeypatch, "site_name: Test\nsite_url: https://example.org/\n")
     page = site_dir / "b" / "x" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text("<p>One page</p>", encoding="utf-8")
@@ -96,10 +102,7 @@ def test_a_document_longer_than_max_pages_stops_the_build_with_its_message(setup
 @pytest.fixture
 def three_documents(tmp_path, monkeypatch):
     """Three pages of different lengths to print, and a printer that counts its browsers."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_for(date(2026, 11, 26)))
-    root, site_dir = tmp_path / "project", tmp_path / "site"
-    root.mkdir()
-    (root / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    root, site_dir = _project(tmp_path, monkeypatch, "site_name: Test\n")
     docs = []
     for name, words in (("short", 10), ("long", 3000), ("middle", 300)):
         page = site_dir / name / "index.html"
