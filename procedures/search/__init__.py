@@ -89,7 +89,7 @@ class SearchInfo:
     code: str = ""
     section: str = ""
     reason: str = ""  # why a page is left out (for the build check's message)
-    # searchable fields that weigh more than body text (search.js ranking.metaWeights):
+    # searchable fields that weigh more than body text (search-boot.js ranking.metaWeights):
     # a chapter's code, title, keywords and the acronyms they stand for; its at-a-glance steps
     keywords: str = ""
     glance: str = ""

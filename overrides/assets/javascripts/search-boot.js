@@ -10,6 +10,34 @@
 
   var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
 
+  // Pagefind's options, here so that Pagefind can be started before search.js arrives.
+  // Ranking (tests/browser/test_search_relevance.py proves it on real queries): body text
+  // weighs 1 per word (headings more, by Pagefind's defaults); a match in these fields of
+  // the page's <head> (partials/search-meta.html) adds to the score: a chapter's code, its
+  // title, its keywords with their acronyms spelt out, and its at-a-glance steps. Only
+  // chapters have keywords and at-a-glance steps, so for the same words a chapter comes
+  // before a briefing. The section's name is on every chapter of it and says nothing.
+  function pagefindOptions(root) {
+    return {
+      baseUrl: root.pathname,
+      excerptLength: 24,
+      ranking: { metaWeights: { code: 10, title: 6, keywords: 5, glance: 2, section: 0 } }
+    };
+  }
+  window.procedures.pagefindOptions = pagefindOptions;
+
+  // Import Pagefind, set its options and start it: its worker then fetches the index's
+  // entry file, metadata and WebAssembly while search.js is still on its way.
+  function startPagefind(root) {
+    return import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      return pf.options(pagefindOptions(root)).then(function () {
+        pf.init();
+        return pf;
+      });
+    });
+  }
+  window.procedures.startPagefind = startPagefind;
+
   // the offline copy (offline.js) stands aside while the reader searches
   function pauseOfflineCopy() {
     if (window.procedures.pauseOfflineCopy) window.procedures.pauseOfflineCopy();
@@ -20,12 +48,12 @@
     if (requested) return;
     requested = true;
     var root = siteRoot();
-    // Pagefind's script and the word list are asked for now, alongside search.js, not
-    // after it has arrived: on a cold page that is one wait fewer before the first result.
-    // search.js takes them (window.procedures.searchEarly) or, if they failed, asks again.
+    // Pagefind is started and the word list asked for now, alongside search.js, not after
+    // it has arrived: on a cold page the first result comes that much sooner. search.js
+    // takes them (window.procedures.searchEarly) or, if they failed, asks again.
     try {
       window.procedures.searchEarly = {
-        pagefind: import(new URL("pagefind/pagefind.js", root).href),
+        pagefind: startPagefind(root),
         words: fetch(new URL("search/words.json", root).href)
       };
       window.procedures.searchEarly.pagefind.catch(function () {});

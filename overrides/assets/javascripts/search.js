@@ -2,9 +2,10 @@
 
    This file itself is loaded by search-boot.js the first time a reader reaches for the
    search (focus on a search box, the search button, or the keys below), and at once on
-   the search page. It then imports pagefind/pagefind.js, its filter index and the word
-   list straight away, so the results for what the reader types come from data already
-   loaded; Pagefind fetches just the index chunks a query needs.
+   the search page. search-boot.js has by then already started Pagefind (its options are
+   there) and asked for the word list; this file takes both, loads the filter index, and
+   so the results for what the reader types come from data already loaded; Pagefind
+   fetches just the index chunks a query needs.
 
    Keyboard: "/", "s" or "f" opens the search; Down and Up move between the box and the
    results; Tab goes through them in order; Enter follows a result (or, in the box, opens
@@ -22,16 +23,6 @@
 
   // --- loading Pagefind, once, on first use ------------------------------------------
   var siteRoot = window.procedures.siteRoot;  // procedures.js: the site's root address
-
-  // Ranking (tests/browser/test_search_relevance.py proves it on real queries). Body text
-  // weighs 1 per word (headings more, by Pagefind's defaults); a match in these fields of
-  // the page's <head> (partials/search-meta.html) adds to the score: a chapter's code, its
-  // title, its keywords with their acronyms spelt out, and its at-a-glance steps. Only
-  // chapters have keywords and at-a-glance steps, so for the same words a chapter comes
-  // before a briefing. The section's name is on every chapter of it and says nothing.
-  var RANKING = {
-    metaWeights: { code: 10, title: 6, keywords: 5, glance: 2, section: 0 }
-  };
 
   var loading = null;
   var vocabulary = null;
@@ -52,17 +43,14 @@
       }).then(null, function () { return {}; });
       vocabulary = words.then(function (d) { return new Set(d.words || []); });
       exactKeys = words.then(function (d) { return d.exact ? new Set(d.exact) : null; });
-      var script = early.pagefind ? early.pagefind.then(null, function () {
-        return import(new URL("pagefind/pagefind.js", root).href);
-      }) : import(new URL("pagefind/pagefind.js", root).href);
-      loading = script.then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24, ranking: RANKING }).then(function () {
-          pf.init();
-          // the content-type counts come with each search only once the (small) filter
-          // index is loaded: it loads now, and the first search waits for it (search())
-          filtersLoaded = pf.filters().then(function () { filtersDone = true; }, function () { filtersDone = true; });
-          return pf;
-        });
+      // Pagefind, with its options set and started (search-boot.js)
+      var start = window.procedures.startPagefind;
+      var started = early.pagefind ? early.pagefind.then(null, function () { return start(root); }) : start(root);
+      loading = started.then(function (pf) {
+        // the content-type counts come with each search only once the (small) filter
+        // index is loaded: it loads now, and the first search waits for it (search())
+        filtersLoaded = pf.filters().then(function () { filtersDone = true; }, function () { filtersDone = true; });
+        return pf;
       });
       loading.catch(function () { loading = null; }); // let a later attempt retry
     }
