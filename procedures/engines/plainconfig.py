@@ -120,10 +120,18 @@ def prepare(site: Any, root: Path, stage: Path, site_dir: Path, templates: bool 
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(counter)
+    marked: list[Any] = []
     try:
         cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         cfg.plugins.on_startup(command="build", dirty=False)
         cfg = cfg.plugins.on_config(cfg)
+        # the pages go out as Markdown that the engine converts: a feature puts all of a
+        # page's text into its Markdown (the whole manual's print pages, for one, are
+        # otherwise filled with the chapters' HTML after MkDocs has converted them)
+        marked += {id(s): s for s in (site, *(getattr(p, "site", None) for p in cfg.plugins.values()))
+                   if s is not None}.values()
+        for s in marked:
+            s.extra["pages_as_markdown"] = True
         cfg.plugins.on_pre_build(config=cfg)
         files = get_files(cfg)
         env = cfg.theme.get_env()
@@ -180,6 +188,8 @@ def prepare(site: Any, root: Path, stage: Path, site_dir: Path, templates: bool 
         (stage / "mkdocs.yml").write_text(plain_config(root, cfg, prepared, templates), encoding="utf-8")
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
+        for s in marked:
+            s.extra.pop("pages_as_markdown", None)
     if counts := counter.get_counts():
         raise PrepareFailed("Aborted with " + ", ".join(f"{v} {k.lower()}s" for k, v in counts) + " in strict mode!")
     return prepared

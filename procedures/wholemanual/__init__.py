@@ -2,7 +2,10 @@
 
 * ``on_files`` generates one print page per section (``print/manual/section-<n>/``):
   every published chapter's current text, its headings moved down two levels, links made
-  to work from there, macros rendered as on the chapter. A section whose chapters pass
+  to work from there, macros rendered as on the chapter. In a MkDocs build the page holds
+  a placeholder per chapter, replaced by the chapter's own converted HTML once every page
+  is converted (``on_env``, ``fill.py``), so no chapter's text is converted twice; an
+  engine given the pages as Markdown gets the whole text in Markdown. A section whose chapters pass
   ``PART_WORDS`` words is printed in parts, one page each
   (``print/manual/section-<n>-part-<p>/``), so no page is too long for the browser to
   print (one page of the whole 1,000-chapter benchmark manual did not print within
@@ -24,7 +27,7 @@ from ..core.feature import Feature, Step  # noqa: E402
 FEATURE = Feature(
     __name__,
     macros=("procedures.wholemanual.pages",),  # print_copies()
-    page_hooks=("procedures.wholemanual.pages",),  # print pages: each section (a long one in parts), and their list
+    page_hooks=("procedures.wholemanual.pages",),  # print pages: each section (a long one in parts), and their list; on_env fills them
     pdf_documents=("procedures.wholemanual.pages:pdf_documents",),  # print/: each section (or part of one), dated
     # after every PDF is printed (pdf's render_all, stage main): the parts of a long section
     # joined into its PDF, and every part into the whole-manual PDF

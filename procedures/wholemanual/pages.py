@@ -126,17 +126,21 @@ def parts(site: Site, limit: int | None = None) -> list[Part]:
     return out
 
 
-def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool]:
+def _chapter_head(ch: Chapter) -> str:
     from ..core.dates import month_year
+
+    return (f"### {md_escape(ch.id)} {md_escape(ch.title)}\n\n"
+            f"*Last reviewed {month_year(ch.meta.last_reviewed)}; next review due {month_year(ch.meta.next_review)}.*\n\n")
+
+
+def _chapter_block(site: Site, ch: Chapter, src: str, exists) -> tuple[str, bool]:
     from ..editions.pages import rewrite_links
 
     body = demote(rewrite_links(_read(site, ch), ch.src_uri, src, exists, keep_anchors=False))
     macros = bool(ch.meta.render_macros)
     if not macros and _MACRO.search(body):
         body = "{% raw %}" + body + "{% endraw %}"
-    head = (f"### {md_escape(ch.id)} {md_escape(ch.title)}\n\n"
-            f"*Last reviewed {month_year(ch.meta.last_reviewed)}; next review due {month_year(ch.meta.next_review)}.*\n\n")
-    return head + body.strip() + "\n", macros
+    return _chapter_head(ch) + body.strip() + "\n", macros
 
 
 def _front(site: Site, title: str, description: str, macros: bool) -> str:
@@ -160,19 +164,33 @@ def _banner(site: Site) -> str:
             f"online before you act. Each chapter shows when it was last reviewed.\n\n</div>\n\n")
 
 
+def _page(site: Site, part: Part, blocks: list[str], macros: bool) -> str:
+    heading = f"## {md_escape(part.section.key)} {md_escape(part.section.title)}"
+    if part.of > 1:
+        heading += f" (part {part.number} of {part.of})"
+    description = f"{part.what} of the procedures, printable, made {long_date(site.today)}."
+    return (_front(site, _title(site, part), description, macros) + _banner(site) + heading + "\n\n"
+            + "\n".join(blocks))
+
+
 def page_markdown(site: Site, part: Part, exists) -> str:
-    """The print page of one part: its section's heading, then each chapter's text."""
+    """The print page of one part: its section's heading, then each chapter's text, all
+    in Markdown (for an engine that renders the pages itself)."""
     blocks, any_macros = [], False
     for ch in part.chapters:
         block, macros = _chapter_block(site, ch, part.src, exists)
         any_macros = any_macros or macros
         blocks.append(block)
-    heading = f"## {md_escape(part.section.key)} {md_escape(part.section.title)}"
-    if part.of > 1:
-        heading += f" (part {part.number} of {part.of})"
-    description = f"{part.what} of the procedures, printable, made {long_date(site.today)}."
-    return (_front(site, _title(site, part), description, any_macros) + _banner(site) + heading + "\n\n"
-            + "\n".join(blocks))
+    return _page(site, part, blocks, any_macros)
+
+
+def page_with_slots(site: Site, part: Part, prefix: str) -> tuple[str, list[tuple[str, str]]]:
+    """The print page of one part for a MkDocs build: each chapter's heading and review
+    dates, then a placeholder paragraph its HTML replaces once MkDocs has converted it
+    (``fill.py``); and the (placeholder, chapter) pairs."""
+    slots = [(f"{prefix}{i}", ch.src_uri) for i, ch in enumerate(part.chapters, start=1)]
+    blocks = [_chapter_head(ch) + token + "\n" for ch, (token, _src) in zip(part.chapters, slots, strict=True)]
+    return _page(site, part, blocks, False), slots
 
 
 def index_markdown(site: Site, all_parts: list[Part]) -> str:
@@ -223,9 +241,29 @@ def on_files(site: Site, files, config):
 
     all_parts = parts(site)
     files.append(File.generated(config, INDEX_SRC, content=index_markdown(site, all_parts)))
+    if site.extra.get("pages_as_markdown"):  # another engine renders them: the whole text
+        for part in all_parts:
+            files.append(File.generated(config, part.src, content=page_markdown(site, part, exists)))
+        return files
+    # MkDocs: the chapters' own HTML goes in once every page is converted (on_env)
+    from .fill import placeholder_prefix
+
+    prefix = placeholder_prefix()
+    slots = {}
     for part in all_parts:
-        files.append(File.generated(config, part.src, content=page_markdown(site, part, exists)))
+        markdown, slots[part.src] = page_with_slots(site, part, prefix)
+        files.append(File.generated(config, part.src, content=markdown))
+    site.extra["print_slots"] = slots
     return files
+
+
+def on_env(site: Site, env, config, files):
+    """Every page is converted and none written yet: the chapters' HTML into the print
+    pages (``fill.py``)."""
+    from .fill import fill_pages
+
+    fill_pages(site, files)
+    return env
 
 
 def on_page_markdown(site: Site, page, markdown: str, config) -> str | None:

@@ -96,6 +96,13 @@ def test_plain_files_for_an_engine_without_plugins(tmp_path):
     assert "<dt>Next review due</dt>" in neglect and "template:" not in neglect.split("\n---", 1)[0]
     # generated pages written as files (a briefing theme page), with their panels
     assert list((stage / "docs/briefings/themes").glob("*.md"))
+    # a print page holds its chapters' whole text in Markdown (in a MkDocs build their
+    # HTML is put in after conversion, which this engine would never do), and the
+    # preparation leaves no mark on the site for a later build
+    section2 = (stage / "docs/print/manual/section-2.md").read_text(encoding="utf-8")
+    assert "\n### 2.14 Neglect\n" in section2 and "\n##### 2.1 Neglect at different ages\n" in section2
+    assert "PROCEDURESPRINTCHAPTER" not in section2
+    assert "pages_as_markdown" not in site.extra
     # the glossary's abbreviations for the abbr extension
     abbr = next(e for e in config["markdown_extensions"] if isinstance(e, dict) and "abbr" in e)
     assert len(abbr["abbr"]["glossary"]) > 10

@@ -201,3 +201,34 @@ def test_an_unchanged_join_is_reused_from_the_cache(printed):
     assert len(messages) == len(before) and all(m.endswith("(unchanged: reused)") for m in messages), messages
     assert sorted(cache.glob("joined-*.pdf")) == before
     assert pypdf.PdfReader(str(whole)).metadata.title == WHOLE
+
+
+_H2 = re.compile(r"^## ([A-Za-z0-9 .,]+)$", re.M)
+
+
+def test_the_print_pages_hold_the_chapters_html_with_ids_once_and_links_that_resolve(printed):
+    """The print pages are filled with each chapter's converted HTML (fill.py): each
+    chapter's sections are there, two levels down; no id is used twice on a page; every
+    link inside the page finds its target, and every relative link a built file."""
+    import posixpath
+
+    site, out, _joined, parts = printed
+    for part in parts:
+        html = (out / part.url / "index.html").read_text(encoding="utf-8")
+        assert "PROCEDURESPRINTCHAPTER" not in html
+        article = html[html.index("<article"):html.index("</article>")]
+        for ch in part.chapters:
+            source = (site.root / ch.file).read_text(encoding="utf-8")
+            for heading in _H2.findall(source.split("\n---", 1)[1]):
+                if re.search(r"\b[A-Z]{2,}\b", heading):
+                    continue  # an acronym: a glossary tooltip inside the heading
+                assert re.search(rf"<h4 id=\"p\d+-[^\"]+\">{re.escape(heading)}</h4>", article), (part.url, heading)
+        ids = re.findall(r'\sid="([^"]*)"', html)
+        assert len(ids) == len(set(ids)), part.url
+        for frag in re.findall(r'\shref="#([^"]+)"', article):
+            assert frag in ids, (part.url, frag)
+        for url in re.findall(r'\s(?:href|src)="([^"#?]+)[^"]*"', article):
+            if re.match(r"^([a-z][a-z0-9+.-]*:|/)", url):
+                continue
+            target = out / posixpath.normpath(posixpath.join(part.url, url))
+            assert (target / "index.html" if url.endswith("/") else target).is_file(), (part.url, url)
