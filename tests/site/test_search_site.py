@@ -135,7 +135,8 @@ def test_the_synonym_shortcuts_mark_exactly_what_trying_every_rule_marks(built_s
     """add_synonyms tries only the rules whose words are all in the page and passes over
     pieces none of them matches: on every page of the real site, and on pages made to
     trip the shortcuts (a phrase split by a tag, odd case, the long s that matches "s"
-    when case is ignored), the result is the same as trying every rule everywhere."""
+    when case is ignored, a NUL character, which the quick way joins the pieces with),
+    the result is the same as trying every rule everywhere."""
     rules = search.synonym_rules(load_site(search_root()))
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 100
@@ -149,7 +150,8 @@ def test_the_synonym_shortcuts_mark_exactly_what_trying_every_rule_marks(built_s
     body = '<html><body><article data-pagefind-body>{}</article></body></html>'
     for text in ("<p>local <em>authority</em> designated officer, LoCaL AuThOrItY DeSiGnAtEd OfFiCeRs</p>",
                  "<p>the lado, the LADO, LADOs and LADO-led</p>", "<p>Domestic abu\u017fe, alone</p>",
-                 "<p>Section\n47 and section-47, S47</p>", "<p>nothing here</p>"):
+                 "<p>Section\n47 and section-47, S47</p>", "<p>nothing here</p>",
+                 "<p>a stray \x00 NUL beside the LADO</p>"):
         html = body.format(text)
         assert search.add_synonyms(html, rules) == _synonyms_plainly(html, rules), text
 
