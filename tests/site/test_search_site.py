@@ -160,3 +160,31 @@ def search_root():
     from pathlib import Path
 
     return Path(__file__).resolve().parents[2]
+
+
+def test_pagefind_reads_a_copy_of_the_searchable_pages_only(tmp_path):
+    """The copy Pagefind indexes holds the pages the build marks searchable, not the
+    others (print pages, earlier editions, 404): they would only be read to be skipped.
+    (That no searchable page is lost is checked on the real build above: the index counts
+    every marked page.)"""
+    from types import SimpleNamespace
+
+    site_dir = tmp_path / "site"
+    for rel in ("manual/a/index.html", "print/manual/section-1/index.html", "404.html"):
+        (site_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / rel).write_text("<html><body><article data-pagefind-body>text</article></body></html>",
+                                    encoding="utf-8")
+    info = search.SearchInfo
+    pages = {"manual/a/index.html": info(type="Chapter", index=True, title="A"),
+             "print/manual/section-1/index.html": info(type="Page", index=False, title="P", reason="print copy")}
+    site = SimpleNamespace(extra={"search_pages": pages}, data={})
+    snap = search._snapshot(site_dir, site)
+    try:
+        assert sorted(p.relative_to(snap).as_posix() for p in snap.rglob("*.html")) == ["manual/a/index.html"]
+    finally:
+        import shutil
+
+        shutil.rmtree(snap)
+    # without the build's list (a site indexed on its own), every page is copied
+    snap = search._snapshot(site_dir, None)
+    assert len(list(snap.rglob("*.html"))) == 3
