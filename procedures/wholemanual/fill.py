@@ -95,24 +95,34 @@ def chapter_html(html: str, chapter_url: str, page_url: str, prefix: str) -> str
 def fill_pages(site: Site, files) -> None:
     """Replace each print page's placeholders with its chapters' HTML (``on_env``: every
     page has been converted, none written yet)."""
-    from mkdocs.exceptions import PluginError
-
     slots: dict[str, list[tuple[str, str]]] = site.extra.pop("print_slots", None) or {}
     for page_src, chapters in slots.items():
         f = files.get_file_from_path(page_src)
         page = getattr(f, "page", None) if f else None
-        if page is None or page.content is None:
-            continue  # not built (e.g. left out of this build)
-        content = page.content
-        for n, (token, chapter_src) in enumerate(chapters, start=1):
-            cf = files.get_file_from_path(chapter_src)
-            cpage = getattr(cf, "page", None) if cf else None
-            if cpage is None or cpage.content is None:
-                raise PluginError(f"{page_src}: the chapter {chapter_src} was not built, so its print page cannot "
-                                  "hold it — check that the chapter is published and build again")
-            para = f"<p>{token}</p>"
-            if para not in content:
-                raise PluginError(f"{page_src}: the place for {chapter_src} is missing from the print page — "
-                                  "this is a fault in procedures/wholemanual, not in the chapter")
-            content = content.replace(para, chapter_html(cpage.content, cpage.url, page.url, f"p{n}-"), 1)
-        page.content = content
+        if page is not None and page.content is not None and chapters:
+            _fill(page_src, page, chapters, files)
+
+
+def _fill(page_src: str, page, chapters: list[tuple[str, str]], files) -> None:
+    from mkdocs.exceptions import PluginError
+
+    html: dict[str, str] = {}
+    for n, (token, chapter_src) in enumerate(chapters, start=1):
+        cf = files.get_file_from_path(chapter_src)
+        cpage = getattr(cf, "page", None) if cf else None
+        if cpage is None or cpage.content is None:
+            raise PluginError(f"{page_src}: the chapter {chapter_src} was not built, so its print page cannot "
+                              "hold it — check that the chapter is published and build again")
+        html[f"<p>{token}</p>"] = chapter_html(cpage.content, cpage.url, page.url, f"p{n}-")
+    # one pass over the page's own (short) HTML: a chapter's text is never searched again
+    seen: list[str] = []
+
+    def chapter(m: re.Match) -> str:
+        seen.append(m.group(0))
+        return html[m.group(0)]
+
+    page.content = re.sub("|".join(re.escape(para) for para in html), chapter, page.content)
+    for (_token, chapter_src), para in zip(chapters, html, strict=True):
+        if seen.count(para) != 1:
+            raise PluginError(f"{page_src}: the place for {chapter_src} is missing from the print page — "
+                              "this is a fault in procedures/wholemanual, not in the chapter")
