@@ -450,25 +450,17 @@ def _snapshot(site_dir: Path, site: Site | None = None) -> Path:
     shutil.rmtree(snap, ignore_errors=True)
     pages: dict[str, SearchInfo] = (site.extra.get("search_pages") if site else None) or {}
     rules = synonym_rules(site)
-    if pages:
-        for dest, info in pages.items():
-            path = site_dir / dest
-            if not info.index or not path.is_file():
-                continue
-            target = snap / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            html = path.read_text(encoding="utf-8", errors="replace")
-            target.write_text(add_synonyms(html, rules) if rules else html, encoding="utf-8")
-        snap.mkdir(parents=True, exist_ok=True)
-        return snap
-    for path in site_dir.rglob("*.html"):
-        rel = path.relative_to(site_dir)
-        target = snap / rel
+    wanted = ([dest for dest, info in pages.items() if info.index] if pages
+              else [path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")])
+    snap.mkdir(parents=True, exist_ok=True)
+    for rel in wanted:
+        path, target = site_dir / rel, snap / rel
+        if not path.is_file():
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        info = pages.get(rel.as_posix())
-        if rules and info is not None and info.index:
-            html = path.read_text(encoding="utf-8", errors="replace")
-            target.write_text(add_synonyms(html, rules), encoding="utf-8")
+        if pages and rules:  # a searchable page: its synonyms beside its words
+            target.write_text(add_synonyms(path.read_text(encoding="utf-8", errors="replace"), rules),
+                              encoding="utf-8")
         else:
             shutil.copyfile(path, target)
     return snap
