@@ -128,8 +128,7 @@ def prepare(site: Any, root: Path, stage: Path, site_dir: Path, templates: bool 
         # the pages go out as Markdown that the engine converts: a feature puts all of a
         # page's text into its Markdown (the whole manual's print pages, for one, are
         # otherwise filled with the chapters' HTML after MkDocs has converted them)
-        marked += {id(s): s for s in (site, *(getattr(p, "site", None) for p in cfg.plugins.values()))
-                   if s is not None}.values()
+        marked += [s for s in (site, *(getattr(p, "site", None) for p in cfg.plugins.values())) if s is not None]
         for s in marked:
             s.extra["pages_as_markdown"] = True
         cfg.plugins.on_pre_build(config=cfg)

@@ -24,7 +24,6 @@
       ranking: { metaWeights: { code: 10, title: 6, keywords: 5, glance: 2, section: 0 } }
     };
   }
-  window.procedures.pagefindOptions = pagefindOptions;
 
   // Import Pagefind, set its options and start it: its worker then fetches the index's
   // entry file, metadata and WebAssembly while search.js is still on its way.
