@@ -113,6 +113,15 @@ def test_serve_needs_no_browser_and_a_sigterm_stops_every_child(tmp_path):
     assert not _get(base), "the port still answers"
 
 
+def _exe_name(pid: int) -> str:
+    """The program a process runs, or "" if it has already ended (it may end between
+    being listed and being looked at)."""
+    try:
+        return Path(f"/proc/{pid}/exe").resolve(strict=True).name
+    except OSError:
+        return ""
+
+
 @pytest.mark.slow
 def test_sigterm_during_a_build_leaves_no_process_no_temporary_folder_and_keeps_site(tmp_path):
     if not (system_chromium() or bundled_chromium()):
@@ -128,7 +137,7 @@ def test_sigterm_during_a_build_leaves_no_process_no_temporary_folder_and_keeps_
         """Pagefind or Chromium started by the build (its worker's children)."""
         tree = descendants(proc.pid)
         seen.update(tree)
-        names = [Path(f"/proc/{pid}/exe").resolve().name if Path(f"/proc/{pid}").exists() else "" for pid in tree]
+        names = [_exe_name(pid) for pid in tree]
         return any(n.startswith(("pagefind", "chrom", "node")) for n in names) and litter(out)
 
     try:
