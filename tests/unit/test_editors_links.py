@@ -86,3 +86,27 @@ def test_chapter_template_headings_are_valid_targets(project_copy):
     (project_copy / PAGE).write_text(BODY + "\nSee [related](../manual/neglect.md#related-heading).\n", encoding="utf-8")
     found, _ = problems(project_copy)
     assert found == []
+
+
+def test_a_page_linked_to_many_times_has_its_headings_worked_out_once(project_copy, monkeypatch):
+    """Many chapters link into the same chapter: its headings are read once per check, and
+    every bad heading link to it is still reported on its own line."""
+    import procedures.core.links as links
+
+    counted: list = []
+    real = links.anchors_in
+    monkeypatch.setattr(links, "anchors_in", lambda page: counted.append(page.path) or real(page))
+    text = BODY + (
+        "\nSee [first](../manual/neglect.md#no-such-heading).\n"           # line 26
+        "See [second](../manual/neglect.md#nor-this-one).\n"               # line 27
+        "See [good again](../manual/neglect.md#4-what-to-do).\n"           # line 28
+    )
+    (project_copy / PAGE).write_text(text, encoding="utf-8")
+    found, _ = problems(project_copy)
+    assert [p.split(" — ")[0] for p in found] == [
+        f"{PAGE}:26: the link '../manual/neglect.md#no-such-heading' goes to a heading '#no-such-heading' that is not on that page",
+        f"{PAGE}:27: the link '../manual/neglect.md#nor-this-one' goes to a heading '#nor-this-one' that is not on that page",
+    ]
+    neglect = project_copy / "docs/manual/neglect.md"
+    assert counted.count(neglect) == 1, f"neglect.md's headings were worked out {counted.count(neglect)} times"
+    assert len(counted) == len(set(counted)), "some page's headings were worked out more than once"
