@@ -200,7 +200,7 @@ def check_links(site: Site) -> int:
     known: dict[str, str | None] | None = None
     # the ids of each page that links point into, worked out once per page, not once per
     # link (a chapter is linked to from many others)
-    page_ids: dict[int, list[str]] = {}
+    page_ids: dict[Path, list[str]] = {}
     base = _site_base(site)
     for src_uri, page in sorted(pages.items()):
         rel = site.rel(page.path)
@@ -242,12 +242,12 @@ def check_links(site: Site) -> int:
                 target_page = page
             if not anchor or target_page.meta.get("render_macros"):
                 continue  # headings made by page macros are checked by the MkDocs build
-            ids = page_ids.get(id(target_page))
+            ids = page_ids.get(target_page.path)
             if ids is None:
                 ids = list(anchors_in(target_page))
                 if getattr(target_page, "kind", "page") != "page":
                     ids += sorted(template_ids())
-                page_ids[id(target_page)] = ids
+                page_ids[target_page.path] = ids
             if anchor not in ids:
                 hint = _suggest(anchor, ids)
                 some = ", ".join(f"#{i}" for i in ids[:5]) + (", …" if len(ids) > 5 else "")
