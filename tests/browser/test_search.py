@@ -174,3 +174,34 @@ def test_on_a_phone_the_search_button_is_reachable_and_opens_search(search_site,
     page.locator("[data-search-list] .md-search-result__item").first.wait_for(timeout=20000)
     assert page.locator("[data-search-list] .md-search-result__item").first.is_visible()
     context.close()
+
+
+# Material animates the search opening (the box widens, the overlay fades, the results
+# panel slides); on a long chapter page each frame of that is a layout of the whole page,
+# and on a slow phone it delays the first results (docs/developers/performance.md). The
+# search therefore opens at once: nothing in it has a transition, on a wide screen or a
+# phone, while it opens or once it is open.
+SEARCH_PARTS = (".md-search__overlay", ".md-search__inner", ".md-search__form", ".md-search__input",
+                ".md-search__output", ".md-search__scrollwrap", ".md-search-result")
+TRANSITIONS = """(sels) => sels.map((s) => {
+  const el = document.querySelector(s);
+  if (!el) return [s, 'missing'];
+  const cs = getComputedStyle(el);
+  const longest = Math.max(...cs.transitionDuration.split(',').map((d) => parseFloat(d) || 0))
+    + Math.max(...cs.transitionDelay.split(',').map((d) => parseFloat(d) || 0));
+  return [s, longest];
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_search_opens_at_once_without_animation(search_site, browser, width):
+    _, base = search_site
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base + "manual/neglect/")
+    before = dict(page.evaluate(TRANSITIONS, list(SEARCH_PARTS)))
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    after = dict(page.evaluate(TRANSITIONS, list(SEARCH_PARTS)))
+    context.close()
+    assert set(before.values()) == {0} and set(after.values()) == {0}, (before, after)
