@@ -21,7 +21,8 @@ process tree (memory shared between processes counted once). The headline is the
 build against stock + prune.
 
 Then, on the last builds: a chapter page's HTML, raw and gzip; a first visit to it in
-Chromium (bytes, requests); search (bytes, ms to the first result); save-to-preview for
+Chromium (bytes, requests); search (bytes, ms to the first result: median and range of
+``--searches`` visits, default nine, the columns alternating); save-to-preview for
 a one-chapter edit under the preview server (at 400 chapters; worst of five edits and
 median); Lighthouse mobile scores (skipped with a message without Node).
 
@@ -260,7 +261,10 @@ def bench_size(n: int, args, work: Path, browser, lighthouse_cmd) -> dict:
             for _ in range(args.repeat):
                 for col in ("ours", "prune"):
                     visits[col].append(measure.first_visit(browser, servers[col], page))
-                for col in ("ours", "prune"):
+            # a search takes a few hundred milliseconds and varies by tens of them from one
+            # visit to the next: more visits than builds, the columns' order alternating
+            for i in range(max(args.searches, args.repeat)):
+                for col in ("ours", "prune") if i % 2 == 0 else ("prune", "ours"):
                     searches[col].append(measure.search_visit(browser, servers[col], page, args.query, inputs[col],
                                                               ".md-search-result__item"))
                     focused[col].append(measure.search_visit(browser, servers[col], page, args.query, inputs[col],
@@ -274,7 +278,10 @@ def bench_size(n: int, args, work: Path, browser, lighthouse_cmd) -> dict:
                                  "ms_after_typing": median([v.ms_after_typing for v in vs]),
                                  "ms_after_open": median([v.ms_after_open for v in vs]),
                                  "results_shown": vs[0].results,
-                                 "ms_after_typing_focused": median([v.ms_after_typing for v in focused[k]])}
+                                 "ms_after_typing_focused": median([v.ms_after_typing for v in focused[k]]),
+                                 "visits": len(vs),
+                                 "ms_after_typing_all": [v.ms_after_typing for v in vs],
+                                 "ms_after_typing_focused_all": [v.ms_after_typing for v in focused[k]]}
                              for k, vs in searches.items()}
             if lighthouse_cmd and n in args.lighthouse_at:
                 res["lighthouse"] = {}
@@ -338,6 +345,14 @@ def _s(x):
 
 def _ms(x):
     return "–" if x is None else f"{x:,.0f} ms"
+
+
+def _ms_range(fig: dict, key: str) -> str:
+    """The median, and the fastest and slowest visit where they were kept (JSON of older runs has no list)."""
+    values = [v for v in fig.get(key + "_all") or [] if v is not None]
+    if len(values) < 2:
+        return _ms(fig.get(key))
+    return f"{_ms(fig.get(key))} ({min(values):,.0f}–{max(values):,.0f})"
 
 
 def _mb(x):
@@ -410,12 +425,14 @@ def report(res: dict) -> str:
         s = res["search"]
         rows2.append((f"Search “{res.get('query', QUERY_WORD)}”: bytes transferred", _kb(s["ours"]["bytes"]),
                       _kb(s["prune"]["bytes"]), _ratio(s["ours"]["bytes"], s["prune"]["bytes"])))
+        visits = f" (median of {s['ours']['visits']} visits, range)" if "visits" in s["ours"] else ""
         if "ms_after_typing_focused" in s["ours"]:
-            rows2.append(("… ms from typing to first results, the box focused first",
-                          _ms(s["ours"]["ms_after_typing_focused"]), _ms(s["prune"]["ms_after_typing_focused"]),
+            rows2.append((f"… ms from typing to first results, the box focused first{visits}",
+                          _ms_range(s["ours"], "ms_after_typing_focused"), _ms_range(s["prune"], "ms_after_typing_focused"),
                           _ratio(s["ours"]["ms_after_typing_focused"], s["prune"]["ms_after_typing_focused"])))
-        rows2.append(("… ms from typing to first results, typed on a cold page", _ms(s["ours"]["ms_after_typing"]),
-                      _ms(s["prune"]["ms_after_typing"]), _ratio(s["ours"]["ms_after_typing"], s["prune"]["ms_after_typing"])))
+        rows2.append((f"… ms from typing to first results, typed on a cold page{visits}",
+                      _ms_range(s["ours"], "ms_after_typing"), _ms_range(s["prune"], "ms_after_typing"),
+                      _ratio(s["ours"]["ms_after_typing"], s["prune"]["ms_after_typing"])))
         rows2.append(("… ms from opening the page to first results", _ms(s["ours"]["ms_after_open"]),
                       _ms(s["prune"]["ms_after_open"]), _ratio(s["ours"]["ms_after_open"], s["prune"]["ms_after_open"])))
     if "preview" in res:
@@ -491,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--words", type=int, default=3000, help="words per synthetic chapter (default 3000)")
     p.add_argument("--repeat", type=int, default=3, help="interleaved runs of each build and browser measurement; "
                    "medians are reported (default 3; fewer is refused unless --quick)")
+    p.add_argument("--searches", type=int, default=9, help="interleaved search visits of each kind (cold page, box "
+                   "focused first) per column; medians are reported with the range (default 9, never fewer than --repeat)")
     p.add_argument("--edits", type=int, default=5, help="edits timed for save-to-preview; the worst is reported (default 5)")
     p.add_argument("--quick", action="store_true", help="allow --repeat below 3 (a smoke test: its figures are not results)")
     p.add_argument("--query", default=QUERY_WORD, help=f"the one-word search query (default {QUERY_WORD!r})")

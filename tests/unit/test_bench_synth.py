@@ -250,3 +250,11 @@ def test_the_comparison_with_stock_scales_each_build_by_its_own_profiler_cost():
     table = profile.comparison_table(ours, [profile.Row("Markdown", 6.0), profile.Row("Nav", 6.0)], stock_plain=4.0)
     assert "| Markdown | 4.00 s | 2.00 s |" in table and "| Nav | 1.00 s | 2.00 s |" in table
     assert "| pdf | 3.00 s | – |" in table and "| **Total** | 8.50 s | 4.00 s |" in table
+
+
+def test_a_search_figure_shows_its_median_and_the_range_of_its_visits():
+    from procedures.bench.__main__ import _ms_range
+
+    assert _ms_range({"ms": 212.4, "ms_all": [250.2, 190.0, 212.4]}, "ms") == "212 ms (190–250)"
+    assert _ms_range({"ms": 212.4}, "ms") == "212 ms"  # a JSON file from before the visits were kept
+    assert _ms_range({"ms": None, "ms_all": []}, "ms") == "–"
