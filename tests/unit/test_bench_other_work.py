@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +60,44 @@ def test_other_work_above_a_quarter_of_a_core_marks_the_run_busy_and_says_how_mu
     record_other_work(res, _Fixed(0.04))
     assert res["busy"] is False
     assert other_work_lines(res)[0].startswith("Other work on the machine during this run: 0.04 cores on average")
+
+
+# A build's helpers that their own parents never wait for (Chromium's zygotes and
+# renderers, which print the PDFs) must still count as the build's: before, their CPU time
+# went to init with them, a build that printed PDFs looked as if it used about half the
+# CPU it did, and the rest was reported as other work on the machine.
+ORPHAN_CPU = """import subprocess, sys
+subprocess.Popen([sys.executable, "-c", {burn!r}], start_new_session=True)
+"""  # the parent ends at once, never waiting for its child
+
+# a child that holds about 200 MB for a moment; its parent waits until it has ended but
+# never collects it, so the child's peak never reaches the build's own ru_maxrss
+ORPHAN_MEMORY = """import os, subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(200 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); time.sleep(1.0)"])
+while True:
+    try:
+        state = open(f"/proc/{child.pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        break
+    if state == "Z":
+        break
+    time.sleep(0.02)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (PR_SET_CHILD_SUBREAPER, /proc)")
+def test_a_builds_orphaned_helper_counts_towards_the_builds_cpu_time(tmp_path):
+    burn = BURN.format(secs=0.5, after="")
+    run = measure.run_measured([sys.executable, "-c", ORPHAN_CPU.format(burn=burn)], cwd=tmp_path)
+    assert run.returncode == 0
+    assert run.cpu >= 0.45, run
+    left = [p for p in measure._children(os.getpid()) if Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"]
+    assert not left, f"helpers left uncollected: {left}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (/proc)")
+def test_the_largest_process_includes_a_helper_its_parent_never_collected(tmp_path):
+    run = measure.run_measured([sys.executable, "-c", ORPHAN_MEMORY], cwd=tmp_path)
+    assert run.returncode == 0
+    assert run.peak_process_mb >= 190, run
