@@ -40,6 +40,19 @@ def search_header(page, word: str):
     page.locator("[data-search-status]").filter(has_text=re.compile(re.escape(word))).wait_for(timeout=20000)
 
 
+def all_results_shown(page):
+    """Wait until every result that will come has arrived: the status line is set when the
+    search returns, and each result is added once its details have been fetched, so the
+    dropdown shows as many as the status counts (at most 6, DROPDOWN_RESULTS in search.js)."""
+    page.wait_for_function("""() => {
+        const status = document.querySelector('[data-search-status]').textContent;
+        if (/^No /.test(status)) return true;
+        const m = status.match(/^(\\d+) match/);
+        const shown = document.querySelectorAll('[data-search-list] .md-search-result__item').length;
+        return m !== null && shown >= Math.min(+m[1], 6);
+    }""")
+
+
 def test_nothing_search_related_is_downloaded_until_the_box_is_used(search_site, page):
     out, base = search_site
     assert (out / "pagefind" / "pagefind.js").is_file()
@@ -57,6 +70,8 @@ def test_finds_a_chapter_by_a_word_from_its_body_with_code_and_title(search_site
     _, base = search_site
     open_chapter(page, base)
     search_header(page, PUBLISHED_WORD)
+    all_results_shown(page)
+    assert page.locator("[data-search-status]").inner_text().startswith("1 match")
     items = page.locator("[data-search-list] .md-search-result__item")
     assert items.count() == 1
     item = items.first
@@ -74,15 +89,7 @@ def test_drafts_and_archived_chapters_are_never_found(search_site, page, word):
     out, base = search_site
     open_chapter(page, base)
     search_header(page, word)
-    # every result that will come has arrived: the dropdown shows as many as the status
-    # counts (at most 6, DROPDOWN_RESULTS in search.js)
-    page.wait_for_function("""() => {
-        const status = document.querySelector('[data-search-status]').textContent;
-        if (/^No /.test(status)) return true;
-        const m = status.match(/^(\\d+) match/);
-        const shown = document.querySelectorAll('[data-search-list] .md-search-result__item').length;
-        return m !== null && shown >= Math.min(+m[1], 6);
-    }""")
+    all_results_shown(page)
     # Pagefind may still suggest pages for parts of an unknown word ("draft", "archived"),
     # but never the draft or the archived chapter
     hrefs = page.locator("[data-search-list] a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
@@ -141,6 +148,7 @@ def test_results_can_be_filtered_by_content_type(search_site, page):
     filters.locator("label", has_text="Briefings").locator("input").check()
     page.wait_for_function(
         "() => { const s = document.querySelector('[data-search-status]').textContent; return s.includes('in briefings'); }")
+    all_results_shown(page)
     wheres = page.locator("[data-search-list] .procedures-result__where").all_inner_texts()
     assert wheres and all(w.startswith("Briefing") for w in wheres), wheres
 
