@@ -170,21 +170,39 @@ class Run:
     output: str = ""
 
 
-_PR_SET_CHILD_SUBREAPER = 36
+_PR_SET_CHILD_SUBREAPER, _PR_GET_CHILD_SUBREAPER = 36, 37
 
 
-def adopt_orphans() -> bool:
+def _prctl(*args) -> int:
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True).prctl(*args)
+
+
+def adopt_orphans(on: bool = True) -> bool:
     """Make this process the one that inherits its descendants' orphans (Linux's
-    PR_SET_CHILD_SUBREAPER), instead of init. Chromium leaves processes behind that their
-    parents never wait for (its zygotes and their renderers); without this their CPU time
-    is lost when init collects them, and a build that prints PDFs looked as if it used
-    about half the CPU it did, the rest counted as "other work". False where it cannot."""
+    PR_SET_CHILD_SUBREAPER), instead of init; ``on=False`` undoes it. Chromium leaves
+    processes behind that their parents never wait for (its zygotes and their renderers);
+    without this their CPU time is lost when init collects them, and a build that prints
+    PDFs looked as if it used about half the CPU it did, the rest counted as "other work".
+    False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return _prctl(_PR_SET_CHILD_SUBREAPER, int(on), 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def adopting_orphans() -> bool:
+    """Whether this process already inherits its descendants' orphans."""
     if not sys.platform.startswith("linux"):
         return False
     try:
         import ctypes
 
-        return ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+        flag = ctypes.c_int(0)
+        return _prctl(_PR_GET_CHILD_SUBREAPER, ctypes.byref(flag), 0, 0, 0) == 0 and flag.value != 0
     except (OSError, AttributeError):
         return False
 
@@ -216,8 +234,10 @@ def reap_orphans(keep: set[int], timeout: float = 30.0) -> list[int]:
 
 def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 3600) -> Run:
     """Run ``cmd``; return wall and CPU time and peak memory of it and all its descendants,
-    including those their own parents never waited for (adopt_orphans)."""
-    adopted = adopt_orphans()
+    including those their own parents never waited for (adopt_orphans: for the time of the
+    run, and the orphans collected before it returns)."""
+    already = adopting_orphans()
+    adopted = already or adopt_orphans()
     keep = set(_children(os.getpid()))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -255,6 +275,8 @@ def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, t
         reap_orphans(keep | {proc.pid})
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = max(cpu, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
+        if not already:
+            adopt_orphans(False)
     return Run(
         wall=wall,
         cpu=cpu,

@@ -67,7 +67,7 @@ def test_other_work_above_a_quarter_of_a_core_marks_the_run_busy_and_says_how_mu
 # went to init with them, a build that printed PDFs looked as if it used about half the
 # CPU it did, and the rest was reported as other work on the machine.
 ORPHAN_CPU = """import subprocess, sys
-subprocess.Popen([sys.executable, "-c", {burn!r}], start_new_session=True)
+print(subprocess.Popen([sys.executable, "-c", {burn!r}], start_new_session=True).pid)
 """  # the parent ends at once, never waiting for its child
 
 # a child that holds about 200 MB for a moment; its parent waits until it has ended but
@@ -92,8 +92,9 @@ def test_a_builds_orphaned_helper_counts_towards_the_builds_cpu_time(tmp_path):
     run = measure.run_measured([sys.executable, "-c", ORPHAN_CPU.format(burn=burn)], cwd=tmp_path)
     assert run.returncode == 0
     assert run.cpu >= 0.45, run
-    left = [p for p in measure._children(os.getpid()) if Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"]
-    assert not left, f"helpers left uncollected: {left}"
+    helper = int(run.output.split()[0])
+    assert helper not in measure._children(os.getpid()), "the helper was left uncollected"
+    assert not Path(f"/proc/{helper}").exists()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (/proc)")
@@ -101,3 +102,11 @@ def test_the_largest_process_includes_a_helper_its_parent_never_collected(tmp_pa
     run = measure.run_measured([sys.executable, "-c", ORPHAN_MEMORY], cwd=tmp_path)
     assert run.returncode == 0
     assert run.peak_process_mb >= 190, run
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux (PR_SET_CHILD_SUBREAPER)")
+def test_the_process_stops_adopting_orphans_when_the_run_ends(tmp_path):
+    # a test run or a benchmark that measures once must not collect every later orphan
+    assert not measure.adopting_orphans()
+    measure.run_measured([sys.executable, "-c", "pass"], cwd=tmp_path)
+    assert not measure.adopting_orphans()
