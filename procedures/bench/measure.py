@@ -62,38 +62,6 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_kb(pid: int) -> int:
-    """Memory (PSS) of a process and all its descendants, now."""
-    total, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        total += _rss_kb(p)
-        stack += _children(p)
-    return total
-
-
-def largest_process_kb(pid: int) -> int:
-    """The largest peak resident size (the kernel's high-water mark) of a process and its
-    descendants, now: a Chromium renderer that its own parent never waits for takes its
-    peak with it when it ends, so the build's ``ru_maxrss`` alone can miss it."""
-    best, stack, seen = 0, [pid], set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/status", encoding="ascii", errors="replace") as fh:
-                best = max(best, field_kb(fh.read(), "VmHWM") or 0)
-        except OSError:
-            pass
-        stack += _children(p)
-    return best
-
-
 def _descendants(pid: int) -> list[int]:
     out, stack, seen = [], _children(pid), {pid}
     while stack:
@@ -104,6 +72,22 @@ def _descendants(pid: int) -> list[int]:
         out.append(p)
         stack += _children(p)
     return out
+
+
+def _peak_kb(pid: int) -> int:
+    """A process's peak resident size so far (the kernel's high-water mark), or 0. Sampled
+    for every process of a run: a Chromium renderer that its own parent never waits for
+    takes its peak with it when it ends, so the build's ``ru_maxrss`` alone can miss it."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as fh:
+            return field_kb(fh.read(), "VmHWM") or 0
+    except OSError:
+        return 0
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Memory (PSS) of a process and all its descendants, now."""
+    return sum(_rss_kb(p) for p in [pid, *_descendants(pid)])
 
 
 def machine_cpu_seconds(stat_text: str | None = None) -> float | None:
@@ -248,8 +232,9 @@ def run_measured(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, t
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
-            largest[0] = max(largest[0], largest_process_kb(proc.pid))
+            tree = [proc.pid, *_descendants(proc.pid)]  # walked once for both figures
+            peak[0] = max(peak[0], sum(_rss_kb(p) for p in tree))
+            largest[0] = max(largest[0], max(_peak_kb(p) for p in tree))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
